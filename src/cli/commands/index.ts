@@ -1,0 +1,11 @@
+import type { CliIo } from "../io";
+import { lintCommand } from "./lint";
+
+export interface Command {
+  summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {
+  lint: lintCommand,
+};
