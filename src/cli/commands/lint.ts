@@ -1,0 +1,90 @@
+import { existsSync, statSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
+import type { LintConfig } from "../../core/config";
+import { lintSchemaAt } from "../../core/lint-files";
+import { findSchemaLocation, nodeSchemaFs } from "../../core/schema/load";
+import { oneOf, parseArgs, single } from "../args";
+import { readConfigFile } from "../config-file";
+import { formatLintJson } from "../format/lint-json";
+import { formatLintSarif } from "../format/lint-sarif";
+import { formatLintText } from "../format/lint-text";
+import type { LintReport } from "../format/lint-report";
+import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../io";
+import type { Command } from "./index";
+
+const HELP = `Usage: better-auth-doctor lint [paths…] [options]
+
+Checks Prisma schemas against the layout the installed Better Auth version reads.
+Paths are schema files, multi-file schema folders or project folders; default: the
+project's schema (prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma).
+
+Options:
+  --format text|json|sarif     output format (default text)
+  --better-auth-version X      assume this Better Auth version instead of detecting it
+  --config F                   JSON settings: {"rules":{"rule-id":"error|warn|off"},"models":…}
+                               (default: .better-auth-doctor.json in the current folder, if any)
+
+Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or I/O error.
+`;
+
+/** A path to lint: a schema file or folder, or a project folder whose schema Prisma would find. */
+function schemaTarget(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  if (!statSync(path).isDirectory()) return path;
+  const entries = nodeSchemaFs.readDir(path) ?? [];
+  if (entries.some((entry) => !entry.directory && entry.name.endsWith(".prisma"))) return path;
+  return findSchemaLocation(path);
+}
+
+function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path) || path;
+  return (rel.startsWith("..") ? path : rel).split(sep).join("/");
+}
+
+export const lintCommand: Command = {
+  summary: "check Prisma schemas against the installed Better Auth version",
+  async run(args: string[], io: CliIo): Promise<number> {
+    const parsed = parseArgs(args, { options: ["format", "better-auth-version", "config"] });
+    if (parsed.flags.has("help")) {
+      io.stdout(HELP);
+      return EXIT_OK;
+    }
+    const format = oneOf(single(parsed, "format"), ["text", "json", "sarif"] as const, "format", "text");
+    const config: LintConfig = readConfigFile(io.cwd, single(parsed, "config"));
+    const override = single(parsed, "better-auth-version");
+    if (override !== undefined) config.betterAuthVersion = override;
+
+    const inputs = parsed.positionals.length ? parsed.positionals.map((path) => resolve(io.cwd, path)) : [io.cwd];
+    const report: LintReport = { files: [] };
+    const seen = new Set<string>();
+    for (const input of inputs) {
+      const target = schemaTarget(input);
+      if (!target || !existsSync(target)) {
+        io.stderr(
+          parsed.positionals.length
+            ? `better-auth-doctor lint: ${displayPath(io.cwd, input)}: no such schema file or folder\n`
+            : `better-auth-doctor lint: no Prisma schema found in ${displayPath(io.cwd, input) || "."} (looked at prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma, prisma/schema/, schema.prisma); pass a path\n`,
+        );
+        return EXIT_USAGE;
+      }
+      const result = lintSchemaAt(target, config);
+      if (result.missing.length) {
+        io.stderr(`better-auth-doctor lint: cannot read ${result.missing.map((path) => displayPath(io.cwd, path)).join(", ")}\n`);
+        return EXIT_USAGE;
+      }
+      for (const file of result.files) {
+        if (seen.has(file)) continue;
+        seen.add(file);
+        report.files.push({
+          path: displayPath(io.cwd, file),
+          absolutePath: file,
+          version: result.version,
+          findings: result.findings.filter((finding) => finding.file === file),
+        });
+      }
+    }
+    const output = format === "json" ? formatLintJson(report) : format === "sarif" ? formatLintSarif(report) : formatLintText(report);
+    io.stdout(output);
+    return report.files.some((file) => file.findings.some((finding) => finding.severity === "error")) ? EXIT_FINDINGS : EXIT_OK;
+  },
+};

@@ -1,0 +1,34 @@
+import { fieldAttribute } from "../schema/query";
+import type { Rule } from "./rule";
+import { presentExpectedFields } from "./expected-fields";
+
+export const fieldOptionality: Rule = {
+  id: "field-optionality",
+  description: "Fields Better Auth may leave empty are optional (or have a default) in the schema.",
+  defaultSeverity: "error",
+  rationale:
+    "Better Auth omits optional fields (image, ipAddress, userAgent, account tokens…) when it has no value. If the Prisma field is " +
+    "required and has no default, that create fails (\"Argument `image` is missing\").",
+  examples: {
+    bad: { title: "A required image", schema: "model User {\n  image String\n}" },
+    good: { title: "An optional image", schema: "model User {\n  image String?\n}" },
+  },
+  check(context) {
+    for (const { block, expected, field } of presentExpectedFields(context)) {
+      const type = field.type;
+      if (expected.required || expected.isId || !type || type.optional || type.list) continue;
+      if (fieldAttribute(field, "default") || fieldAttribute(field, "updatedAt")) continue;
+      const end = type.range.end;
+      context.report({
+        range: field.range,
+        file: block.file,
+        model: block,
+        field: field.name,
+        message:
+          `${block.name}.${field.name} is required, but ${context.versionLabel} treats it as optional and leaves it out when it has ` +
+          `no value, so that create fails ("Argument \`${field.name}\` is missing"). The fix makes it ${type.name}?.`,
+        fix: { title: `Make ${block.name}.${field.name} optional`, edits: [{ file: block.file, range: { start: end, end }, newText: "?" }] },
+      });
+    }
+  },
+};

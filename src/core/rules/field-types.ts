@@ -1,0 +1,36 @@
+import { acceptedPrismaTypes, prismaTypeFor } from "../better-auth/prisma-types";
+import { replaceRange } from "../fixes/edits";
+import type { Rule } from "./rule";
+import { presentExpectedFields } from "./expected-fields";
+
+export const fieldTypes: Rule = {
+  id: "field-types",
+  description: "Core Better Auth fields have a Prisma type that holds what Better Auth writes.",
+  defaultSeverity: "error",
+  rationale:
+    "Better Auth writes JavaScript strings, booleans and Dates; Prisma validates every argument against the field's type, so a " +
+    "`String` expiresAt or an `Int` email fails on the first write, and a list type never matches a single value.",
+  examples: {
+    bad: { title: "expiresAt stored as text", schema: "model Session {\n  expiresAt String\n}" },
+    good: { title: "expiresAt as a date", schema: "model Session {\n  expiresAt DateTime\n}" },
+  },
+  check(context) {
+    for (const { block, expected, field } of presentExpectedFields(context)) {
+      const type = field.type;
+      if (!type) continue;
+      const accepted = acceptedPrismaTypes(expected);
+      if (accepted.includes(type.name) && !type.list) continue;
+      const wanted = prismaTypeFor(expected) + (type.optional ? "?" : "");
+      context.report({
+        range: type.range,
+        file: block.file,
+        model: block,
+        field: field.name,
+        message:
+          `${block.name}.${field.name} is ${type.name}${type.list ? "[]" : ""}, but ${context.versionLabel} writes a ${expected.type} there ` +
+          `(Prisma accepts ${accepted.join(" or ")}), so Prisma rejects the write. The fix changes the type to ${wanted}.`,
+        fix: { title: `Change ${block.name}.${field.name} to ${wanted}`, edits: [replaceRange(block.file, type.range, wanted)] },
+      });
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import { CORE_MODELS } from "../better-auth/resolve-models";
+import { defaultCall, fieldAttribute, idField } from "../schema/query";
+import type { Rule } from "./rule";
+
+const GENERATED = new Set(["uuid", "cuid", "nanoid", "ulid"]);
+
+export const idStrategy: Rule = {
+  id: "id-strategy",
+  description: "Id columns fit Better Auth's id strategy (advanced.database.generateId).",
+  defaultSeverity: "error",
+  rationale:
+    "Better Auth always sends its own 32-character id unless `advanced.database.generateId` is `false`, `\"serial\"` or `\"uuid\"`. " +
+    "A `@default(uuid())` is then dead code, and with `@db.Uuid` every insert fails (\"invalid input syntax for type uuid\", " +
+    "better-auth#2598). `false` needs a database default; `\"serial\"` needs Int ids.",
+  examples: {
+    bad: { title: "uuid column with the default strategy", schema: "model User {\n  id String @id @default(uuid()) @db.Uuid\n}" },
+    good: { title: "Better Auth's own ids", schema: "model User {\n  id String @id\n}" },
+  },
+  check(context) {
+    const strategy = context.config.generateId ?? "default";
+    for (const key of CORE_MODELS) {
+      const block = context.models.get(key)?.block;
+      // In the ≤ 0.8 layout the session id is the token; session-token-layout speaks for it.
+      if (!block || (key === "session" && context.layout.sessionTokenColumn === "id")) continue;
+      const id = idField(block);
+      if (!id?.type) continue;
+      const generator = defaultCall(id);
+      const uuidColumn = fieldAttribute(id, "db.Uuid");
+      if (strategy === "default" && generator && GENERATED.has(generator)) {
+        context.report({
+          range: fieldAttribute(id, "default")!.range,
+          file: block.file,
+          model: block,
+          field: id.name,
+          severity: uuidColumn ? "error" : "info",
+          message: uuidColumn
+            ? `${block.name}.${id.name} is a @db.Uuid column, but ${context.versionLabel} writes its own 32-character ids, so every insert ` +
+              `fails ("invalid input syntax for type uuid", better-auth#2598). Set advanced.database.generateId: "uuid" in your auth config ` +
+              "(and the generateId setting here), or drop @db.Uuid and the default."
+            : `${block.name}.${id.name} has @default(${generator}()), but ${context.versionLabel} always sends its own id, so the default never ` +
+              `runs. Set advanced.database.generateId: "${generator === "uuid" ? "uuid" : "false"}" if you want the database to make ids.`,
+        });
+      } else if (strategy === false && !fieldAttribute(id, "default")) {
+        context.report({
+          range: id.range,
+          file: block.file,
+          model: block,
+          field: id.name,
+          message: `${block.name}.${id.name} has no default, but with generateId: false Better Auth leaves ids to the database, so inserts fail. Add @default(uuid()) (or autoincrement()).`,
+        });
+      } else if (strategy === "serial" && id.type.name !== "Int" && id.type.name !== "BigInt") {
+        context.report({
+          range: id.type.range,
+          file: block.file,
+          model: block,
+          field: id.name,
+          message: `${block.name}.${id.name} is ${id.type.name}, but generateId: "serial" makes Better Auth expect numeric ids: use Int @default(autoincrement()) (and Int foreign keys).`,
+        });
+      }
+    }
+  },
+};

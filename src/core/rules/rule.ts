@@ -1,0 +1,48 @@
+import type { CoreModelKey, LintConfig } from "../config";
+import type { VersionLayout } from "../better-auth/core-schema";
+import type { ResolvedModel } from "../better-auth/resolve-models";
+import type { Fix, Severity } from "../findings";
+import type { Block, Range, Schema } from "../schema/ast";
+import type { DetectedVersion } from "../version/detected-version";
+
+export interface Report {
+  range: Range;
+  file: string;
+  message: string;
+  /** The Prisma model (and field) the finding is about; suppression comments are matched on these. */
+  model?: Block;
+  field?: string;
+  fix?: Fix;
+  /** Overrides the rule's default when one rule has findings of different weight. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  schema: Schema;
+  config: LintConfig;
+  version: DetectedVersion;
+  layout: VersionLayout;
+  /** "Better Auth 1.7.25" or "Better Auth ≥ 1.7.3 (no version found, assuming the newest)". */
+  versionLabel: string;
+  models: ReadonlyMap<CoreModelKey, ResolvedModel>;
+  modelNames: ReadonlySet<string>;
+  provider: string | undefined;
+  /** A line of a schema file, for edits that keep indentation. */
+  lineText(file: string, line: number): string;
+  report(report: Report): void;
+}
+
+export interface RuleExample {
+  title: string;
+  schema: string;
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** Why the rule exists, for its docs page. */
+  rationale: string;
+  examples?: { bad: RuleExample; good: RuleExample };
+  check(context: RuleContext): void;
+}

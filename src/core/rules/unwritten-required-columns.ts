@@ -1,0 +1,43 @@
+import { prismaFieldName } from "../better-auth/resolve-models";
+import { fieldAttribute, isRelationField } from "../schema/query";
+import type { Rule } from "./rule";
+
+export const unwrittenRequiredColumns: Rule = {
+  id: "unwritten-required-columns",
+  description: "From 1.7.3, core models have no required column that Better Auth never writes.",
+  defaultSeverity: "error",
+  rationale:
+    "Better Auth 1.7.3 turned on `advanced.database.validateSchema`: at start-up the Prisma adapter throws SCHEMA_MISMATCH for a " +
+    "required column (not optional, no @default, no @updatedAt) that Better Auth never writes, since every insert would fail on it.",
+  examples: {
+    bad: { title: "A required extra column", schema: "model User {\n  tenantId String\n}" },
+    good: { title: "Optional or defaulted", schema: "model User {\n  tenantId String?\n}" },
+  },
+  check(context) {
+    if (!context.layout.validatesSchema) return;
+    for (const model of context.layout.models) {
+      const block = context.models.get(model.key)?.block;
+      if (!block) continue;
+      const known = new Set(model.fields.map((field) => prismaFieldName(model.key, field.name, context.config)));
+      for (const stale of context.layout.staleFields) if (stale.model === model.key) known.add(prismaFieldName(model.key, stale.field, context.config));
+      for (const field of block.fields) {
+        const type = field.type;
+        if (!type || known.has(field.name) || type.optional || type.list) continue;
+        if (isRelationField(context.modelNames, field)) continue;
+        if (fieldAttribute(field, "default") || fieldAttribute(field, "updatedAt") || fieldAttribute(field, "id")) continue;
+        const end = type.range.end;
+        context.report({
+          range: field.range,
+          file: block.file,
+          model: block,
+          field: field.name,
+          message:
+            `${block.name}.${field.name} is required but ${context.versionLabel} never writes it, so it refuses to start ` +
+            `(SCHEMA_MISMATCH from validateSchema, on by default since 1.7.3). If a plugin of yours adds this field, declare it in ` +
+            `that plugin's schema (or additionalFields); otherwise the fix makes it optional.`,
+          fix: { title: `Make ${block.name}.${field.name} optional`, edits: [{ file: block.file, range: { start: end, end }, newText: "?" }] },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,9 @@
+import type { VersionLayout } from "./better-auth/core-schema";
+import type { DetectedVersion } from "./version/detected-version";
+
+/** How messages name the version their verdict assumes, so a user can tell a wrong guess at once. */
+export function versionLabel(version: DetectedVersion, layout: VersionLayout): string {
+  if (!version.version) return `Better Auth ${layout.label} (no Better Auth version found, so the newest layout is assumed)`;
+  if (version.source === "package.json") return `Better Auth ${version.version} (the lowest version package.json allows)`;
+  return `Better Auth ${version.version}`;
+}
