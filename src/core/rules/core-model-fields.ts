@@ -7,7 +7,7 @@ import { findField } from "../schema/query";
 import type { Rule, RuleContext } from "./rule";
 
 // Better Auth's Prisma adapter passes every field it knows to `create`; Prisma rejects an
-// argument the model lacks ("Unknown argument"), and from 1.7.3 Better Auth refuses to start
+// argument the model lacks ("Unknown argument"), and from 1.7.3 Better Auth's schema check fails every request
 // (SCHEMA_MISMATCH). So a missing column breaks sign-up, sign-in or startup.
 
 /** The field whose line a new field goes after: the expected field listed just before it. */
@@ -37,7 +37,7 @@ export const coreModelFields: Rule = {
   defaultSeverity: "error",
   rationale:
     "Better Auth's Prisma adapter writes every field of its core tables. A model without one of them makes Prisma reject the " +
-    "write (\"Unknown argument\"), and from 1.7.3 Better Auth refuses to start with SCHEMA_MISMATCH.",
+    "write (\"Unknown argument\"), and from 1.7.3 Better Auth answers every request with SCHEMA_MISMATCH.",
   examples: {
     bad: { title: "Session without expiresAt", schema: "model Session {\n  id     String @id\n  token  String @unique\n  userId String\n}" },
     good: {
@@ -83,7 +83,7 @@ export const coreModelFields: Rule = {
           message:
             `${block.name} has no \`${name}\` field, which ${context.versionLabel} writes ` +
             `${field.required ? `on every ${expected.key} it creates` : "whenever it has a value"}: Prisma rejects the write ("Unknown argument \`${name}\`")` +
-            (context.layout.validatesSchema ? " and Better Auth refuses to start (SCHEMA_MISMATCH)" : "") +
+            (context.layout.validatesSchema ? " and Better Auth's schema check fails every request (SCHEMA_MISMATCH)" : "") +
             `.${field.note ? ` ${field.note}` : ""} The fix adds \`${lines[0]!.trim().replace(/\s+/g, " ")}\`.`,
           fix: {
             title: `Add ${block.name}.${name}`,

@@ -4,10 +4,10 @@ import type { Rule } from "./rule";
 
 export const unwrittenRequiredColumns: Rule = {
   id: "unwritten-required-columns",
-  description: "From 1.7.3, core models have no required column that Better Auth never writes.",
+  description: "From 1.7.3, core models have no required column that Better Auth never writes (SCHEMA_MISMATCH).",
   defaultSeverity: "error",
   rationale:
-    "Better Auth 1.7.3 turned on `advanced.database.validateSchema`: at start-up the Prisma adapter throws SCHEMA_MISMATCH for a " +
+    "Better Auth 1.7.3 turned on `advanced.database.validateSchema`: the Prisma adapter logs SCHEMA_MISMATCH at start-up and throws it from every request for a " +
     "required column (not optional, no @default, no @updatedAt) that Better Auth never writes, since every insert would fail on it.",
   examples: {
     bad: { title: "A required extra column", schema: "model User {\n  tenantId String\n}" },
@@ -32,8 +32,8 @@ export const unwrittenRequiredColumns: Rule = {
           model: block,
           field: field.name,
           message:
-            `${block.name}.${field.name} is required but ${context.versionLabel} never writes it, so it refuses to start ` +
-            `(SCHEMA_MISMATCH from validateSchema, on by default since 1.7.3). If a plugin of yours adds this field, declare it in ` +
+            `${block.name}.${field.name} is required but ${context.versionLabel} never writes it, so its schema check ` +
+            `fails every request with SCHEMA_MISMATCH (validateSchema, on by default since 1.7.3). If a plugin of yours adds this field, declare it in ` +
             `that plugin's schema (or additionalFields); otherwise the fix makes it optional.`,
           fix: { title: `Make ${block.name}.${field.name} optional`, edits: [{ file: block.file, range: { start: end, end }, newText: "?" }] },
         });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { CURRENT_SCHEMA, edit, findingsOf } from "./helpers";
+
+const UUID_USER = edit(CURRENT_SCHEMA, "  id            String    @id\n", "  id            String    @id @default(uuid()) @db.Uuid\n");
+
+describe("id-strategy", () => {
+  it("is an error for @default(uuid()) @db.Uuid under the default strategy", () => {
+    const [finding, ...rest] = findingsOf("id-strategy", UUID_USER, "1.7.25");
+    expect(rest).toEqual([]);
+    expect(finding!.severity).toBe("error");
+    expect(finding!.range).toEqual({ start: { line: 6, character: 30 }, end: { line: 6, character: 46 } });
+    expect(finding!.message).toContain('every insert fails ("invalid input syntax for type uuid", better-auth#2598)');
+  });
+
+  it("is only info for a dead @default(uuid()) on a text column", () => {
+    const text = edit(CURRENT_SCHEMA, "  id            String    @id\n", "  id            String    @id @default(uuid())\n");
+    expect(findingsOf("id-strategy", text, "1.7.25").map((finding) => finding.severity)).toEqual(["info"]);
+  });
+
+  it("accepts uuid ids when generateId is uuid, and demands a default when it is false", () => {
+    expect(findingsOf("id-strategy", UUID_USER, "1.7.25", { generateId: "uuid" })).toEqual([]);
+    const none = findingsOf("id-strategy", CURRENT_SCHEMA, "1.7.25", { generateId: false });
+    expect(none.map((finding) => [finding.model, finding.severity])).toEqual([
+      ["User", "info"],
+      ["Session", "info"],
+      ["Account", "info"],
+      ["Verification", "info"],
+    ]);
+    expect(none[0]!.message).toContain('Prisma rejects every create ("Argument `id` is missing")');
+  });
+
+  it("wants Int ids with generateId serial", () => {
+    const [finding] = findingsOf("id-strategy", CURRENT_SCHEMA, "1.7.25", { generateId: "serial" });
+    expect(finding!.message).toContain('generateId: "serial"');
+  });
+});
