@@ -1,5 +1,6 @@
 import type { CliIo } from "../io";
 import { lintCommand } from "./lint";
+import { cookieCommand } from "./cookie";
 
 export interface Command {
   summary: string;
@@ -8,4 +9,5 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   lint: lintCommand,
+  cookie: cookieCommand,
 };

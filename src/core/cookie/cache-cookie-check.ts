@@ -1,0 +1,173 @@
+import { isRecord } from "./cache-payload";
+import { decodeCacheValue } from "./cache-value";
+import { ACCOUNT_COOKIE_SALT, SESSION_CACHE_SALT } from "./jwe-key";
+import { reason } from "./reason";
+import type { SecretRing } from "./secret-ring";
+import { mismatchReason, secretReasons } from "./signed-cookie-check";
+import { describeInstant } from "./time";
+import type { CookieKind, Reason, SessionDataResult } from "./types";
+
+/** jose's `jwtDecrypt` in Better Auth is given 15 s of clock tolerance for the JWE cache. */
+const JWE_CLOCK_TOLERANCE_MS = 15_000;
+
+/** Token-like account fields that must not end up in a terminal or a log. */
+const ACCOUNT_SECRETS = new Set(["accessToken", "refreshToken", "idToken", "password"]);
+
+export function absentSessionData(): SessionDataResult {
+  return {
+    cookieName: null,
+    strategy: null,
+    legacyCompact: false,
+    verdict: "absent",
+    session: null,
+    user: null,
+    expiresAt: null,
+    header: null,
+    secret: null,
+    chunks: 0,
+  };
+}
+
+/**
+ * Decodes and verifies a `session_data` or `account_data` value (chunks already joined and
+ * URL-decoded). `guessed` is set for a value pasted without a name: a JWE then may be
+ * either cookie, and the account salt is tried when the session one does not fit.
+ */
+export async function checkCacheCookie(
+  name: string,
+  kind: CookieKind,
+  value: string,
+  chunks: number,
+  ring: SecretRing,
+  now: number,
+  guessed: boolean,
+): Promise<{ kind: CookieKind; result: SessionDataResult; reasons: Reason[] }> {
+  let decoded = await decodeCacheValue(value, ring, kind === "account_data" ? ACCOUNT_COOKIE_SALT : SESSION_CACHE_SALT);
+  if (guessed && decoded.strategy === "jwe" && decoded.failure) {
+    const asAccount = await decodeCacheValue(value, ring, ACCOUNT_COOKIE_SALT);
+    if (!asAccount.failure) {
+      kind = "account_data";
+      decoded = asAccount;
+    }
+  }
+  const reasons: Reason[] = [];
+  const result: SessionDataResult = {
+    ...absentSessionData(),
+    cookieName: name,
+    strategy: decoded.strategy,
+    legacyCompact: decoded.legacyCompact,
+    expiresAt: decoded.expiresAt,
+    header: decoded.header,
+    secret: decoded.secret,
+    chunks,
+  };
+  const payload = decoded.payload;
+  if (payload && kind === "account_data") {
+    result.session = redactAccount(payload);
+  } else if (payload) {
+    result.session = isRecord(payload.session) ? payload.session : null;
+    result.user = isRecord(payload.user) ? payload.user : null;
+  }
+
+  switch (decoded.failure) {
+    case "undecodable":
+      reasons.push(
+        reason(
+          "cache-undecodable",
+          "error",
+          `${name} is not a compact, jwt or jwe cookie cache Better Auth can read (cut off, re-encoded, or ${chunks > 1 ? "chunks joined in the wrong order" : "not a Better Auth value"}). Better Auth deletes it and reads the database instead.`,
+          name,
+        ),
+      );
+      break;
+    case "signature-mismatch":
+      reasons.push(decoded.detail ? reason("cache-signature-mismatch", "error", `${name}: ${decoded.detail}.`, name) : renamed(mismatchReason(name, ring, `${decoded.strategy} cache signature`)));
+      break;
+    case "no-matching-key":
+      reasons.push(
+        ring.given === 0
+          ? mismatchReason(name, ring, "encryption key")
+          : reason(
+              "cache-not-decryptable",
+              "error",
+              `${name} was encrypted with a key from another secret: its kid ${decoded.detail} is derived from none of the secrets tried (${ring.givenSources.join(", ")}) nor Better Auth's public defaults. Its content cannot be shown.`,
+              name,
+            ),
+      );
+      break;
+    case "decryption-failed":
+      reasons.push(
+        reason(
+          "cache-not-decryptable",
+          "error",
+          decoded.header?.kid !== undefined
+            ? `${name} could not be decrypted although its kid names a known secret: the ciphertext, tag or header was altered.`
+            : `${name} could not be decrypted with any secret tried: it was encrypted with another secret or altered.`,
+          name,
+        ),
+      );
+      break;
+    case undefined:
+      break;
+  }
+
+  if (!decoded.failure && decoded.secret) {
+    const usage = decoded.strategy === "jwe" ? "encrypts the cache" : "signs and checks the cookie cache";
+    // JWE is decrypted with every configured secret (kid lookup); compact and jwt only with the current one.
+    const consequence = "Better Auth ignores this cache and reads the session from the database";
+    reasons.push(...secretReasons(name, decoded.secret, usage, consequence, decoded.strategy === "jwe"));
+    if (decoded.legacyCompact) {
+      reasons.push(
+        reason(
+          "legacy-compact",
+          "warning",
+          `${name} is signed the pre-1.1.20 way (signature over the session without expiresAt). Better Auth 1.1.20 and later reject it and fall back to the database.`,
+          name,
+        ),
+      );
+    }
+  }
+
+  result.verdict = decoded.failure ? "invalid" : "valid";
+  if (!decoded.failure && result.expiresAt !== null) {
+    const tolerance = decoded.strategy === "jwe" ? JWE_CLOCK_TOLERANCE_MS : 0;
+    if (result.expiresAt + tolerance < now) {
+      result.verdict = "expired";
+      const when = describeInstant(result.expiresAt, now);
+      reasons.push(
+        reason(
+          "cache-expired",
+          "warning",
+          `${name} expired ${when.relative} (${when.utc}). Better Auth ignores an expired cache and reads the session from the database, then sets a fresh cache: normal after session.cookieCache.maxAge (300 s by default).`,
+          name,
+        ),
+      );
+    }
+  }
+  const sessionExpiry = result.session && kind !== "account_data" ? Date.parse(String(result.session.expiresAt)) : NaN;
+  if (Number.isFinite(sessionExpiry) && sessionExpiry < now) {
+    const when = describeInstant(sessionExpiry, now);
+    reasons.push(
+      reason(
+        "session-expired",
+        "warning",
+        `The session inside ${name} expired ${when.relative} (${when.utc}). Better Auth deletes an expired session on the next getSession: the user must sign in again.`,
+        name,
+      ),
+    );
+  }
+  return { kind, result, reasons };
+}
+
+function renamed(r: Reason): Reason {
+  return r.code === "signature-mismatch" ? { ...r, code: "cache-signature-mismatch" } : r;
+}
+
+function redactAccount(payload: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    out[key] = ACCOUNT_SECRETS.has(key) && typeof value === "string" ? `<redacted, ${value.length} chars>` : value;
+  }
+  return out;
+}
+

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parse } from "dotenv";
+import type { EnvSource } from "./from-env";
+
+/**
+ * Reads env files with dotenv's own parser (quotes, `export`, comments, multi-line values),
+ * so a secret is read exactly as the app would see it. Missing files are reported, not thrown.
+ */
+export function readEnvFiles(paths: readonly string[], cwd: string): { sources: EnvSource[]; problems: string[] } {
+  const sources: EnvSource[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    try {
+      sources.push({ label: path, vars: parse(readFileSync(full)) });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push(`Cannot read env file ${path}${code ? ` (${code})` : ""}.`);
+    }
+  }
+  return { sources, problems };
+}
