@@ -41,8 +41,8 @@ export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[]
   const version = resolveVersion(options);
   const layout = layoutFor(version.version);
   const findings: Finding[] = [];
-  const lines = new Map<string, string[]>();
-  for (const file of schema.files) lines.set(file.path, file.text.split("\n"));
+  const files = new Map(schema.files.map((file) => [file.path, file]));
+  const lineText = (path: string, line: number): string => files.get(path)?.lineText(line) ?? "";
 
   const syntaxSeverity = effectiveSeverity(config.rules?.[SYNTAX_RULE], "warning");
   if (syntaxSeverity) {
@@ -64,7 +64,7 @@ export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[]
     models: resolveModels(schema, config),
     modelNames: new Set(schema.blocks.filter((block) => block.kind === "model" || block.kind === "type" || block.kind === "view").map((block) => block.name)),
     provider: datasourceProvider(schema),
-    lineText: (file, line) => (lines.get(file)?.[line] ?? "").replace(/\r$/, ""),
+    lineText,
     report(report: Report) {
       const rule = current!;
       const field = report.field ? report.model?.fields.find((f) => f.name === report.field) : undefined;

@@ -2,6 +2,24 @@ import type { CoreModelKey, LintConfig } from "../config";
 import type { Block, Field, Schema } from "../schema/ast";
 import { findField, mappedName, models } from "../schema/query";
 
+/**
+ * Models whose `@@map` names `table`. Found by searching the text first, so a large schema's
+ * other models are never parsed beyond their header (see BlockNode in parser.ts).
+ */
+function modelsMappedTo(schema: Schema, all: Block[], table: string): Block[] {
+  const found: Block[] = [];
+  for (const file of schema.files) {
+    if (!file.text.includes(`"${table}"`)) continue;
+    for (const block of all) {
+      if (block.file !== file.path) continue;
+      const { start, end } = block.offsets;
+      const at = file.text.indexOf(`"${table}"`, start);
+      if (at >= 0 && at < end && mappedName(block) === table) found.push(block);
+    }
+  }
+  return found;
+}
+
 export const CORE_MODELS: readonly CoreModelKey[] = ["user", "session", "account", "verification"];
 
 export interface ResolvedModel {
@@ -34,7 +52,7 @@ export function resolveModels(schema: Schema, config: LintConfig): Map<CoreModel
     const lower = expectedName.toLowerCase();
     const block =
       all.find((model) => lowerFirst(model.name) === expectedName) ??
-      all.find((model) => mappedName(model) === expectedName) ??
+      modelsMappedTo(schema, all, expectedName)[0] ??
       all.find((model) => model.name.toLowerCase() === lower);
     result.set(key, { key, expectedName, block });
   }

@@ -1,5 +1,7 @@
 // The tree the tolerant parser builds. Positions are zero-based lines and UTF-16 code units,
-// exactly as VS Code and LSP count them, so ranges go to the editor unchanged.
+// exactly as VS Code and LSP count them, so ranges go to the editor unchanged. The parser's
+// nodes compute ranges on demand from offsets (see nodes.ts): lint runs on every keystroke and
+// most ranges are never read, so they are not built up front.
 
 export interface Position {
   line: number;
@@ -13,13 +15,41 @@ export interface Range {
 
 export type BlockKind = "model" | "enum" | "datasource" | "generator" | "type" | "view";
 
-export type Expr =
-  | { kind: "string"; value: string; range: Range; closed: boolean }
-  | { kind: "number"; value: number; text: string; range: Range }
-  | { kind: "identifier"; name: string; range: Range }
-  | { kind: "call"; name: string; args: Argument[]; range: Range }
-  | { kind: "array"; items: Expr[]; range: Range }
-  | { kind: "invalid"; text: string; range: Range };
+export interface StringExpr {
+  kind: "string";
+  value: string;
+  range: Range;
+  closed: boolean;
+}
+export interface NumberExpr {
+  kind: "number";
+  value: number;
+  text: string;
+  range: Range;
+}
+export interface IdentifierExpr {
+  kind: "identifier";
+  name: string;
+  range: Range;
+}
+export interface CallExpr {
+  kind: "call";
+  name: string;
+  args: Argument[];
+  range: Range;
+}
+export interface ArrayExpr {
+  kind: "array";
+  items: Expr[];
+  range: Range;
+}
+export interface InvalidExpr {
+  kind: "invalid";
+  text: string;
+  range: Range;
+}
+
+export type Expr = StringExpr | NumberExpr | IdentifierExpr | CallExpr | ArrayExpr | InvalidExpr;
 
 export interface Argument {
   /** `onDelete` in `onDelete: Cascade`; undefined for positional arguments. */
@@ -101,6 +131,8 @@ export interface Block {
   comments: Comment[];
   /** File the block came from, for multi-file schemas. */
   file: string;
+  /** Offsets of `range` in the file's text, for cheap containment tests. */
+  offsets: { start: number; end: number };
 }
 
 export interface ParseProblem {
@@ -116,6 +148,8 @@ export interface SchemaFile {
   problems: ParseProblem[];
   /** Comments outside any block. */
   comments: Comment[];
+  /** One line of `text` without its line break, for edits that keep indentation. */
+  lineText(line: number): string;
 }
 
 /** One or several files read as one schema (Prisma's multi-file `prismaSchemaFolder`). */

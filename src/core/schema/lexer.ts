@@ -26,18 +26,6 @@ export const enum Tok {
   Eof,
 }
 
-export interface Token {
-  kind: Tok;
-  /** Offsets into the text. */
-  start: number;
-  end: number;
-  line: number;
-  /** UTF-16 column of `start`; the token ends at `col + (end - start)` on the same line. */
-  col: number;
-  /** Strings: false when the line ended before the closing quote. */
-  closed?: boolean;
-}
-
 const CH_TAB = 9, CH_LF = 10, CH_CR = 13, CH_SPACE = 32, CH_QUOTE = 34, CH_BACKSLASH = 92;
 
 function isIdentStart(c: number): boolean {
@@ -52,34 +40,36 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * The lexer holds exactly one token, the lookahead, in its own fields (`kind`, `start`, `end`),
+ * and `advance()` replaces it: no token objects, so lexing allocates nothing.
+ */
 export class Lexer {
+  kind: Tok = Tok.Eof;
+  start = 0;
+  end = 0;
+  /** Strings: false when the line ended before the closing quote. */
+  closed = true;
   private pos = 0;
-  private line = 0;
-  private lineStart = 0;
-  private peeked: Token | undefined;
 
-  constructor(readonly text: string) {}
-
-  peek(): Token {
-    if (!this.peeked) this.peeked = this.scan();
-    return this.peeked;
+  constructor(
+    readonly text: string,
+    offset = 0,
+  ) {
+    this.pos = offset;
+    this.advance();
   }
 
-  next(): Token {
-    const token = this.peek();
-    this.peeked = undefined;
-    return token;
+  tokenText(): string {
+    return this.text.slice(this.start, this.end);
   }
 
-  textOf(token: Token): string {
-    return this.text.slice(token.start, token.end);
+  /** True when the current token is the identifier `word`, compared without allocating. */
+  isWord(word: string): boolean {
+    return this.kind === Tok.Ident && this.end - this.start === word.length && this.text.startsWith(word, this.start);
   }
 
-  private make(kind: Tok, start: number, end: number): Token {
-    return { kind, start, end, line: this.line, col: start - this.lineStart };
-  }
-
-  private scan(): Token {
+  advance(): void {
     const text = this.text;
     const length = text.length;
     let pos = this.pos;
@@ -89,24 +79,18 @@ export class Lexer {
       if (c === CH_SPACE || c === CH_TAB || c === CH_CR || c === 0xfeff) pos++;
       else break;
     }
+    this.start = pos;
+    this.closed = true;
     if (pos >= length) {
-      this.pos = pos;
-      return this.make(Tok.Eof, pos, pos);
+      this.set(Tok.Eof, pos);
+      return;
     }
-    const start = pos;
     const c = text.charCodeAt(pos);
-    if (c === CH_LF) {
-      const token = this.make(Tok.Newline, start, start + 1);
-      this.pos = start + 1;
-      this.line++;
-      this.lineStart = this.pos;
-      return token;
-    }
+    if (c === CH_LF) return this.set(Tok.Newline, pos + 1);
     if (isIdentStart(c)) {
       pos++;
       while (pos < length && isIdentPart(text.charCodeAt(pos))) pos++;
-      this.pos = pos;
-      return this.make(Tok.Ident, start, pos);
+      return this.set(Tok.Ident, pos);
     }
     if (c === CH_QUOTE) {
       pos++;
@@ -124,53 +108,49 @@ export class Lexer {
           break;
         }
       }
-      // A CR before the newline belongs to the line ending, not to the unclosed string.
-      let end = pos;
-      if (!closed && end > start + 1 && text.charCodeAt(end - 1) === CH_CR) end--;
+      this.closed = closed;
       this.pos = pos;
-      const token = this.make(Tok.String, start, end);
-      token.closed = closed;
-      return token;
+      // A CR before the newline belongs to the line ending, not to the unclosed string.
+      this.kind = Tok.String;
+      this.end = !closed && pos > this.start + 1 && text.charCodeAt(pos - 1) === CH_CR ? pos - 1 : pos;
+      return;
     }
     if (isDigit(c) || (c === 45 /* - */ && isDigit(text.charCodeAt(pos + 1)))) {
       pos++;
       while (pos < length && (isDigit(text.charCodeAt(pos)) || text.charCodeAt(pos) === 46)) pos++;
-      this.pos = pos;
-      return this.make(Tok.Number, start, pos);
+      return this.set(Tok.Number, pos);
     }
     if (c === 47 /* / */ && text.charCodeAt(pos + 1) === 47) {
-      pos += 2;
-      while (pos < length && text.charCodeAt(pos) !== CH_LF) pos++;
-      let end = pos;
-      if (end > start && text.charCodeAt(end - 1) === CH_CR) end--;
-      this.pos = pos;
-      return this.make(Tok.Comment, start, end);
+      let end = text.indexOf("\n", pos);
+      if (end < 0) end = length;
+      this.pos = end;
+      this.kind = Tok.Comment;
+      this.end = end > pos && text.charCodeAt(end - 1) === CH_CR ? end - 1 : end;
+      return;
     }
-    this.pos = pos + 1;
     switch (c) {
-      case 123: return this.make(Tok.LBrace, start, start + 1);
-      case 125: return this.make(Tok.RBrace, start, start + 1);
-      case 40: return this.make(Tok.LParen, start, start + 1);
-      case 41: return this.make(Tok.RParen, start, start + 1);
-      case 91: return this.make(Tok.LBracket, start, start + 1);
-      case 93: return this.make(Tok.RBracket, start, start + 1);
-      case 44: return this.make(Tok.Comma, start, start + 1);
-      case 58: return this.make(Tok.Colon, start, start + 1);
-      case 61: return this.make(Tok.Equals, start, start + 1);
-      case 63: return this.make(Tok.Question, start, start + 1);
-      case 33: return this.make(Tok.Bang, start, start + 1);
-      case 46: return this.make(Tok.Dot, start, start + 1);
-      case 64:
-        if (text.charCodeAt(start + 1) === 64) {
-          this.pos = start + 2;
-          return this.make(Tok.AtAt, start, start + 2);
-        }
-        return this.make(Tok.At, start, start + 1);
-      default: {
+      case 123: return this.set(Tok.LBrace, pos + 1);
+      case 125: return this.set(Tok.RBrace, pos + 1);
+      case 40: return this.set(Tok.LParen, pos + 1);
+      case 41: return this.set(Tok.RParen, pos + 1);
+      case 91: return this.set(Tok.LBracket, pos + 1);
+      case 93: return this.set(Tok.RBracket, pos + 1);
+      case 44: return this.set(Tok.Comma, pos + 1);
+      case 58: return this.set(Tok.Colon, pos + 1);
+      case 61: return this.set(Tok.Equals, pos + 1);
+      case 63: return this.set(Tok.Question, pos + 1);
+      case 33: return this.set(Tok.Bang, pos + 1);
+      case 46: return this.set(Tok.Dot, pos + 1);
+      case 64: return text.charCodeAt(pos + 1) === 64 ? this.set(Tok.AtAt, pos + 2) : this.set(Tok.At, pos + 1);
+      default:
         // Keep a surrogate pair together so a column never points into the middle of one.
-        if (c >= 0xd800 && c <= 0xdbff && pos + 1 < length) this.pos = pos + 2;
-        return this.make(Tok.Unknown, start, this.pos);
-      }
+        return this.set(Tok.Unknown, c >= 0xd800 && c <= 0xdbff && pos + 1 < length ? pos + 2 : pos + 1);
     }
+  }
+
+  private set(kind: Tok, end: number): void {
+    this.kind = kind;
+    this.end = end;
+    this.pos = end;
   }
 }

@@ -1,94 +1,211 @@
-import type {
-  Argument,
-  Assignment,
-  Attribute,
-  Block,
-  BlockKind,
-  Comment,
-  Expr,
-  Field,
-  FieldType,
-  ParseProblem,
-  Position,
-  Range,
-  SchemaFile,
-} from "./ast";
-import { Lexer, Tok, type Token } from "./lexer";
+import type { Argument, Attribute, Block, BlockKind, Comment, Expr, Field, ParseProblem, Position, Range, SchemaFile } from "./ast";
+import { Lexer, Tok } from "./lexer";
+import {
+  ArgumentNode,
+  ArrayNode,
+  AssignmentNode,
+  AttributeNode,
+  CallNode,
+  CommentNode,
+  EnumValueNode,
+  FieldNode,
+  FieldTypeNode,
+  IdentifierNode,
+  InvalidNode,
+  LineIndex,
+  NumberNode,
+  StringNode,
+} from "./nodes";
 
 // A tolerant recursive-descent parser. It never throws: anything it cannot read becomes a
 // ParseProblem and the parser resynchronises at the next line, so a half-typed field or a
 // missing `}` costs only the broken part and every other model is still linted.
 
+const MAX_DEPTH = 32;
+
+/** Every Expr the parser builds is a node with offsets. */
+function exprEnd(expr: Expr): number {
+  return (expr as unknown as InvalidNode).end;
+}
+
+function exprStart(expr: Expr): number {
+  return (expr as unknown as InvalidNode).start;
+}
+
 const BLOCK_KINDS = new Set<string>(["model", "enum", "datasource", "generator", "type", "view"]);
 
-function startOf(token: Token): Position {
-  return { line: token.line, character: token.col };
+/** What a block body holds once parsed. */
+class BlockBody {
+  fields: Field[] = [];
+  attributes: Attribute[] = [];
+  assignments: AssignmentNode[] = [];
+  enumValues: EnumValueNode[] = [];
+  comments: Comment[] = [];
 }
 
-function endOf(token: Token): Position {
-  return { line: token.line, character: token.col + (token.end - token.start) };
+/**
+ * The first pass reads every block (so parse problems and block extents are complete) but keeps
+ * only the header; the body's nodes are rebuilt on first access. Lint reads the bodies of a few
+ * Better Auth models, so a large schema's other models never become long-lived objects.
+ */
+class BlockNode implements Block {
+  name = "";
+  closed = false;
+  nameStart: number;
+  nameEnd: number;
+  end: number;
+  bodyStartOffset = -1;
+  bodyEndOffset = -1;
+  private body: BlockBody | undefined;
+
+  constructor(
+    private readonly index: LineIndex,
+    readonly kind: BlockKind,
+    readonly start: number,
+    readonly leadingComments: Comment[],
+    readonly file: string,
+  ) {
+    this.nameStart = start;
+    this.nameEnd = start + kind.length;
+    this.end = this.nameEnd;
+  }
+
+  get nameRange(): Range {
+    return this.index.range(this.nameStart, this.nameEnd);
+  }
+
+  get offsets(): { start: number; end: number } {
+    return { start: this.start, end: this.end };
+  }
+
+  /** The parsed body; a block without `{` has an empty one. */
+  materialize(): BlockBody {
+    if (!this.body) {
+      this.body = new BlockBody();
+      if (this.bodyStartOffset >= 0) new Parser(this.file, this.index.text, this.index, this.bodyStartOffset).parseBodyInto(this, this.body);
+    }
+    return this.body;
+  }
+
+  get fields(): Field[] {
+    return this.materialize().fields;
+  }
+
+  get attributes(): Attribute[] {
+    return this.materialize().attributes;
+  }
+
+  get assignments(): AssignmentNode[] {
+    return this.materialize().assignments;
+  }
+
+  get enumValues(): EnumValueNode[] {
+    return this.materialize().enumValues;
+  }
+
+  get comments(): Comment[] {
+    return this.materialize().comments;
+  }
+
+  get keywordRange(): Range {
+    return this.index.range(this.start, this.start + this.kind.length);
+  }
+
+  get range(): Range {
+    return this.index.range(this.start, this.end);
+  }
+
+  get bodyStart(): Position | undefined {
+    return this.bodyStartOffset < 0 ? undefined : this.index.position(this.bodyStartOffset);
+  }
+
+  get bodyEnd(): Position | undefined {
+    return this.bodyEndOffset < 0 ? undefined : this.index.position(this.bodyEndOffset);
+  }
 }
 
-function rangeOf(token: Token): Range {
-  return { start: startOf(token), end: endOf(token) };
+/** An array that keeps nothing: the first pass "stores" members here so they die young. */
+function discard<T>(): T[] {
+  return { push: () => 0 } as unknown as T[];
 }
 
-function span(from: Token, to: Token): Range {
-  return { start: startOf(from), end: endOf(to) };
-}
+const SKIM: BlockBody = {
+  fields: discard(),
+  attributes: discard(),
+  assignments: discard(),
+  enumValues: discard(),
+  comments: discard(),
+};
 
 class Parser {
-  private readonly lexer: Lexer;
+  private readonly lx: Lexer;
   private readonly problems: ParseProblem[] = [];
   private readonly blocks: Block[] = [];
   private readonly topComments: Comment[] = [];
   /** Comments directly above the next declaration; a blank line detaches them. */
   private pending: Comment[] = [];
-  private lastEnd: Token | undefined;
+  /** Offset where the last member read so far ends. */
+  private lastEnd = 0;
+  /** Nesting of `(` and `[`; bounded so hostile input cannot overflow the stack. */
+  private depth = 0;
 
   constructor(
     private readonly path: string,
     private readonly text: string,
+    private readonly index: LineIndex = new LineIndex(text),
+    offset = 0,
   ) {
-    this.lexer = new Lexer(text);
+    this.lx = new Lexer(text, offset);
+  }
+
+  /** Second pass over one block's body; its problems were already reported by the first. */
+  parseBodyInto(block: BlockNode, body: BlockBody): void {
+    this.parseBody(block, body);
   }
 
   parse(): SchemaFile {
-    for (;;) {
-      const token = this.lexer.peek();
-      if (token.kind === Tok.Eof) break;
+    const lx = this.lx;
+    while (lx.kind !== Tok.Eof) {
       if (this.skipTrivia(this.topComments)) continue;
-      if (token.kind === Tok.Ident && BLOCK_KINDS.has(this.lexer.textOf(token))) {
+      if (lx.kind === Tok.Ident && BLOCK_KINDS.has(lx.tokenText())) {
         this.parseBlock();
         continue;
       }
-      this.problem(`Expected a block (model, enum, datasource, generator, type or view), found '${this.lexer.textOf(token)}'.`, rangeOf(token));
+      this.problem(`Expected a block (model, enum, datasource, generator, type or view), found '${lx.tokenText()}'.`, lx.start, lx.end);
       this.skipLine();
     }
-    return { path: this.path, text: this.text, blocks: this.blocks, problems: this.problems, comments: this.topComments };
+    const index = this.index;
+    return {
+      path: this.path,
+      text: this.text,
+      blocks: this.blocks,
+      problems: this.problems,
+      comments: this.topComments,
+      lineText: (line) => index.lineText(line),
+    };
   }
 
-  private problem(message: string, range: Range): void {
-    this.problems.push({ message, range, file: this.path });
+  private problem(message: string, start: number, end: number): void {
+    this.problems.push({ message, range: this.index.range(start, end), file: this.path });
   }
 
-  private comment(token: Token): Comment {
-    const text = this.lexer.textOf(token);
-    return { text, doc: text.startsWith("///"), range: rangeOf(token) };
+  private comment(): Comment {
+    const node = new CommentNode(this.index, this.lx.start, this.lx.end);
+    this.lx.advance();
+    return node;
   }
 
-  /** Consumes a newline or a comment; returns false when the next token is neither. */
+  /** Consumes a newline or a comment; returns false when the current token is neither. */
   private skipTrivia(sink: Comment[]): boolean {
-    const token = this.lexer.peek();
-    if (token.kind === Tok.Newline) {
-      this.lexer.next();
+    const lx = this.lx;
+    if (lx.kind === Tok.Newline) {
+      lx.advance();
       // Two newlines in a row (a blank line) detach pending comments from what follows.
-      if (this.lexer.peek().kind === Tok.Newline) this.pending = [];
+      if (lx.kind === Tok.Newline && this.pending.length) this.pending = [];
       return true;
     }
-    if (token.kind === Tok.Comment) {
-      this.lexer.next();
-      const comment = this.comment(token);
+    if (lx.kind === Tok.Comment) {
+      const comment = this.comment();
       sink.push(comment);
       this.pending.push(comment);
       return true;
@@ -96,388 +213,386 @@ class Parser {
     return false;
   }
 
-  /** Skips to just before the next newline (or EOF), collecting a trailing comment. */
+  /** Skips to just before the next newline (or EOF), returning a trailing comment if any. */
   private skipLine(): Comment | undefined {
+    const lx = this.lx;
     let trailing: Comment | undefined;
-    for (;;) {
-      const token = this.lexer.peek();
-      if (token.kind === Tok.Newline || token.kind === Tok.Eof) return trailing;
-      this.lexer.next();
-      if (token.kind === Tok.Comment) trailing = this.comment(token);
+    while (lx.kind !== Tok.Newline && lx.kind !== Tok.Eof) {
+      if (lx.kind === Tok.Comment) trailing = this.comment();
+      else lx.advance();
     }
+    return trailing;
+  }
+
+  private takePending(): Comment[] {
+    const pending = this.pending;
+    if (pending.length) this.pending = [];
+    return pending;
   }
 
   private parseBlock(): void {
-    const keyword = this.lexer.next();
-    const kind = this.lexer.textOf(keyword) as BlockKind;
-    const leadingComments = this.pending;
-    this.pending = [];
-    const block: Block = {
-      kind,
-      name: "",
-      nameRange: rangeOf(keyword),
-      keywordRange: rangeOf(keyword),
-      range: rangeOf(keyword),
-      closed: false,
-      fields: [],
-      attributes: [],
-      assignments: [],
-      enumValues: [],
-      leadingComments,
-      comments: [],
-      file: this.path,
-    };
+    const lx = this.lx;
+    const kind = lx.tokenText() as BlockKind;
+    const block = new BlockNode(this.index, kind, lx.start, this.takePending(), this.path);
     this.blocks.push(block);
-    const nameToken = this.lexer.peek();
-    if (nameToken.kind === Tok.Ident) {
-      this.lexer.next();
-      block.name = this.lexer.textOf(nameToken);
-      block.nameRange = rangeOf(nameToken);
-      block.range = span(keyword, nameToken);
+    lx.advance();
+    if (lx.kind === Tok.Ident) {
+      block.name = lx.tokenText();
+      block.nameStart = lx.start;
+      block.nameEnd = block.end = lx.end;
+      lx.advance();
     } else {
-      this.problem(`Expected a name after '${kind}'.`, rangeOf(keyword));
+      this.problem(`Expected a name after '${kind}'.`, block.start, block.start + kind.length);
     }
-    const brace = this.lexer.peek();
-    if (brace.kind !== Tok.LBrace) {
-      this.problem(`Expected '{' to open ${kind} ${block.name}.`.replace(/ \./, "."), nameToken.kind === Tok.Ident ? rangeOf(nameToken) : rangeOf(keyword));
+    if (lx.kind !== Tok.LBrace) {
+      this.problem(`Expected '{' to open ${kind}${block.name ? ` ${block.name}` : ""}.`, block.nameStart, block.nameEnd);
       this.skipLine();
       return;
     }
-    this.lexer.next();
-    block.bodyStart = endOf(brace);
-    this.parseBody(block);
+    block.bodyStartOffset = lx.end;
+    lx.advance();
+    this.parseBody(block, SKIM);
   }
 
-  private parseBody(block: Block): void {
-    let lastToken: Token | undefined;
-    for (;;) {
-      const token = this.lexer.peek();
-      if (token.kind === Tok.Eof) break;
-      if (token.kind === Tok.RBrace) {
-        this.lexer.next();
+  private parseBody(block: BlockNode, body: BlockBody): void {
+    const lx = this.lx;
+    let sawMember = false;
+    while (lx.kind !== Tok.Eof) {
+      if (lx.kind === Tok.RBrace) {
         block.closed = true;
-        block.bodyEnd = startOf(token);
-        block.range = { start: block.keywordRange.start, end: endOf(token) };
+        block.bodyEndOffset = lx.start;
+        block.end = lx.end;
+        lx.advance();
         this.pending = [];
         return;
       }
-      if (this.skipTrivia(block.comments)) continue;
-      if (this.startsNewBlock(token)) break;
-      const before = this.lexer.peek();
-      this.parseMember(block);
-      lastToken = this.lastEnd ?? before;
-      this.lastEnd = undefined;
+      if (this.skipTrivia(body.comments)) continue;
+      if (this.startsNewBlock()) break;
+      this.parseMember(block, body);
+      sawMember = true;
     }
-    this.problem(`${block.kind} ${block.name} is missing its closing '}'.`, block.nameRange);
-    if (lastToken) block.range = { start: block.keywordRange.start, end: endOf(lastToken) };
+    this.problem(`${block.kind} ${block.name} is missing its closing '}'.`, block.nameStart, block.nameEnd);
+    if (sawMember) block.end = this.lastEnd;
   }
 
   /** `model Foo {` at the start of a line inside an unclosed block begins the next block. */
-  private startsNewBlock(token: Token): boolean {
-    if (token.kind !== Tok.Ident || token.col !== 0 || !BLOCK_KINDS.has(this.lexer.textOf(token))) return false;
-    // Look ahead on the raw text: `keyword Name {` on the same line.
-    const newline = this.text.indexOf("\n", token.end);
-    const rest = this.text.slice(token.end, newline < 0 ? this.text.length : newline);
+  private startsNewBlock(): boolean {
+    const lx = this.lx;
+    if (lx.kind !== Tok.Ident || (lx.start > 0 && this.text.charCodeAt(lx.start - 1) !== 10) || !BLOCK_KINDS.has(lx.tokenText())) return false;
+    const newline = this.text.indexOf("\n", lx.end);
+    const rest = this.text.slice(lx.end, newline < 0 ? this.text.length : newline);
     return /^[ \t]+[^\s{}]+[ \t]*\{/.test(rest);
   }
 
-  private parseMember(block: Block): void {
-    const token = this.lexer.peek();
-    const leading = this.pending;
-    this.pending = [];
-    if (token.kind === Tok.AtAt) {
-      const attribute = this.parseAttribute();
-      block.attributes.push(attribute);
-      this.finishLine(block, "block attribute");
+  private parseMember(block: BlockNode, body: BlockBody): void {
+    const lx = this.lx;
+    const leading = this.takePending();
+    if (lx.kind === Tok.AtAt) {
+      body.attributes.push(this.parseAttribute());
+      this.finishLine(body, "block attribute");
       return;
     }
-    if (token.kind !== Tok.Ident) {
-      this.problem(`Unexpected '${this.lexer.textOf(token)}' in ${block.kind} ${block.name}.`, rangeOf(token));
+    if (lx.kind !== Tok.Ident) {
+      this.problem(`Unexpected '${lx.tokenText()}' in ${block.kind} ${block.name}.`, lx.start, lx.end);
       this.skipLine();
       return;
     }
     if (block.kind === "datasource" || block.kind === "generator") {
-      block.assignments.push(this.parseAssignment());
-      this.finishLine(block, "setting");
+      body.assignments.push(this.parseAssignment());
+      this.finishLine(body, "setting");
       return;
     }
     if (block.kind === "enum") {
-      this.lexer.next();
-      block.enumValues.push({ name: this.lexer.textOf(token), range: rangeOf(token) });
-      this.lastEnd = token;
-      while (this.lexer.peek().kind === Tok.At) this.parseAttribute();
+      body.enumValues.push(new EnumValueNode(this.index, lx.start, lx.end, lx.tokenText()));
+      this.lastEnd = lx.end;
+      lx.advance();
+      while ((lx.kind as Tok) === Tok.At) this.parseAttribute();
       this.finishLine(block, "enum value");
       return;
     }
-    const field = this.parseField(leading);
-    block.fields.push(field);
+    body.fields.push(this.parseField(leading));
   }
 
-  private finishLine(block: Block, what: string): Comment | undefined {
-    const token = this.lexer.peek();
-    if (token.kind === Tok.Newline || token.kind === Tok.Eof || token.kind === Tok.RBrace) return undefined;
-    if (token.kind === Tok.Comment) {
-      this.lexer.next();
-      const comment = this.comment(token);
-      block.comments.push(comment);
-      return comment;
+  private finishLine(body: BlockBody, what: string): void {
+    const lx = this.lx;
+    if (lx.kind === Tok.Newline || lx.kind === Tok.Eof || lx.kind === Tok.RBrace) return;
+    if (lx.kind === Tok.Comment) {
+      body.comments.push(this.comment());
+      return;
     }
-    this.problem(`Unexpected '${this.lexer.textOf(token)}' after ${what}.`, rangeOf(token));
+    this.problem(`Unexpected '${lx.tokenText()}' after ${what}.`, lx.start, lx.end);
     const trailing = this.skipLine();
-    if (trailing) block.comments.push(trailing);
-    return trailing;
+    if (trailing) body.comments.push(trailing);
   }
 
-  private parseAssignment(): Assignment {
-    const key = this.lexer.next();
-    const assignment: Assignment = { key: this.lexer.textOf(key), keyRange: rangeOf(key), range: rangeOf(key) };
-    this.lastEnd = key;
-    if (this.lexer.peek().kind !== Tok.Equals) {
-      this.problem(`Expected '=' after '${assignment.key}'.`, rangeOf(key));
+  private parseAssignment(): AssignmentNode {
+    const lx = this.lx;
+    const assignment = new AssignmentNode(this.index, lx.start, lx.end, lx.tokenText());
+    this.lastEnd = lx.end;
+    lx.advance();
+    if (lx.kind !== Tok.Equals) {
+      this.problem(`Expected '=' after '${assignment.key}'.`, assignment.start, assignment.end);
       return assignment;
     }
-    const equals = this.lexer.next();
-    this.lastEnd = equals;
+    const equalsStart = lx.start;
+    this.lastEnd = lx.end;
+    lx.advance();
     const value = this.parseExpr();
     if (value) {
       assignment.value = value;
-      assignment.range = { start: assignment.keyRange.start, end: value.range.end };
+      assignment.end = this.lastEnd = exprEnd(value);
     } else {
-      this.problem(`Expected a value for '${assignment.key}'.`, rangeOf(equals));
+      this.problem(`Expected a value for '${assignment.key}'.`, equalsStart, equalsStart + 1);
     }
     return assignment;
   }
 
   private parseField(leading: Comment[]): Field {
-    const nameToken = this.lexer.next();
-    const field: Field = {
-      name: this.lexer.textOf(nameToken),
-      nameRange: rangeOf(nameToken),
-      attributes: [],
-      range: rangeOf(nameToken),
-      leadingComments: leading,
-    };
-    let last = nameToken;
-    const typeToken = this.lexer.peek();
-    if (typeToken.kind === Tok.Ident) {
-      this.lexer.next();
-      last = typeToken;
-      const type: FieldType = { name: this.lexer.textOf(typeToken), optional: false, list: false, range: rangeOf(typeToken) };
-      // Unsupported("...") and the like: keep the call's text out of the way.
-      if (this.lexer.peek().kind === Tok.LParen) {
-        const args = this.parseArgs();
-        last = args.last;
-      }
-      if (this.lexer.peek().kind === Tok.LBracket) {
-        const open = this.lexer.next();
-        last = open;
-        if (this.lexer.peek().kind === Tok.RBracket) {
-          last = this.lexer.next();
+    const lx = this.lx;
+    const field = new FieldNode(this.index, lx.start, lx.end, lx.tokenText(), leading);
+    lx.advance();
+    if (lx.kind === Tok.Ident) {
+      const type = new FieldTypeNode(this.index, lx.start, lx.end, lx.tokenText());
+      lx.advance();
+      // Unsupported("...") and the like: the arguments are read and dropped.
+      if ((lx.kind as Tok) === Tok.LParen) type.end = this.parseArgs().end;
+      if ((lx.kind as Tok) === Tok.LBracket) {
+        const open = lx.start;
+        type.end = lx.end;
+        lx.advance();
+        if ((lx.kind as Tok) === Tok.RBracket) {
+          type.end = lx.end;
           type.list = true;
+          lx.advance();
         } else {
-          this.problem("Expected ']' to close the list type.", rangeOf(open));
+          this.problem("Expected ']' to close the list type.", open, open + 1);
         }
       }
-      const modifier = this.lexer.peek();
-      if (modifier.kind === Tok.Question || modifier.kind === Tok.Bang) {
-        this.lexer.next();
-        last = modifier;
-        type.optional = modifier.kind === Tok.Question;
+      if ((lx.kind as Tok) === Tok.Question || (lx.kind as Tok) === Tok.Bang) {
+        type.optional = (lx.kind as Tok) === Tok.Question;
+        type.end = lx.end;
+        lx.advance();
       }
-      type.range = span(typeToken, last);
       field.type = type;
+      field.end = type.end;
     } else {
-      this.problem(`Field '${field.name}' has no type.`, rangeOf(nameToken));
+      this.problem(`Field '${field.name}' has no type.`, field.start, field.end);
     }
     for (;;) {
-      const token = this.lexer.peek();
-      if (token.kind === Tok.At || token.kind === Tok.AtAt) {
-        if (token.kind === Tok.AtAt) this.problem("Block attributes ('@@') go on their own line.", rangeOf(token));
+      const kind = lx.kind as Tok;
+      if (kind === Tok.At || kind === Tok.AtAt) {
+        if (kind === Tok.AtAt) this.problem("Block attributes ('@@') go on their own line.", lx.start, lx.end);
         const attribute = this.parseAttribute();
         field.attributes.push(attribute);
-        last = this.lastEnd ?? last;
+        field.end = attribute.end;
         continue;
       }
-      if (token.kind === Tok.Comment) {
-        this.lexer.next();
-        field.trailingComment = this.comment(token);
+      if (kind === Tok.Comment) {
+        field.trailingComment = this.comment();
         break;
       }
-      if (token.kind === Tok.Newline || token.kind === Tok.Eof || token.kind === Tok.RBrace) break;
-      this.problem(`Unexpected '${this.lexer.textOf(token)}' in field '${field.name}'.`, rangeOf(token));
+      if (kind === Tok.Newline || kind === Tok.Eof || kind === Tok.RBrace) break;
+      this.problem(`Unexpected '${lx.tokenText()}' in field '${field.name}'.`, lx.start, lx.end);
       const trailing = this.skipLine();
       if (trailing) field.trailingComment = trailing;
       break;
     }
-    field.range = span(nameToken, last);
-    this.lastEnd = last;
+    this.lastEnd = field.end;
     return field;
   }
 
-  private parseAttribute(): Attribute {
-    const at = this.lexer.next();
-    const block = at.kind === Tok.AtAt;
-    let nameEnd = at;
-    const parts: string[] = [];
-    for (;;) {
-      const token = this.lexer.peek();
-      if (token.kind !== Tok.Ident || token.start !== nameEnd.end) break;
-      this.lexer.next();
-      parts.push(this.lexer.textOf(token));
-      nameEnd = token;
-      const dot = this.lexer.peek();
-      if (dot.kind === Tok.Dot && dot.start === token.end) {
-        this.lexer.next();
-        nameEnd = dot;
+  private parseAttribute(): AttributeNode {
+    const lx = this.lx;
+    const start = lx.start;
+    const block = lx.kind === Tok.AtAt;
+    let nameEnd = lx.end;
+    lx.advance();
+    // Names are `id`, `default`, or namespaced `db.Uuid`, with no spaces in between.
+    while (lx.kind === Tok.Ident && lx.start === nameEnd) {
+      nameEnd = lx.end;
+      lx.advance();
+      if ((lx.kind as Tok) === Tok.Dot && lx.start === nameEnd) {
+        nameEnd = lx.end;
+        lx.advance();
         continue;
       }
       break;
     }
-    const attribute: Attribute = { name: parts.join("."), block, args: [], range: span(at, nameEnd), nameRange: span(at, nameEnd) };
-    if (parts.length === 0) this.problem(`Expected an attribute name after '${block ? "@@" : "@"}'.`, rangeOf(at));
-    this.lastEnd = nameEnd;
-    if (this.lexer.peek().kind === Tok.LParen) {
-      const { args, last } = this.parseArgs();
+    const name = this.text.slice(start + (block ? 2 : 1), nameEnd);
+    if (!name) this.problem(`Expected an attribute name after '${block ? "@@" : "@"}'.`, start, nameEnd);
+    const attribute = new AttributeNode(this.index, start, nameEnd, name, block, nameEnd);
+    if (lx.kind === Tok.LParen) {
+      const { args, end } = this.parseArgs();
       attribute.args = args;
-      attribute.range = span(at, last);
-      this.lastEnd = last;
+      attribute.end = end;
     }
+    this.lastEnd = attribute.end;
     return attribute;
   }
 
-  /** Parses `( arg, name: arg, … )`; the returned `last` is the `)` or the last token read. */
-  private parseArgs(): { args: Argument[]; last: Token } {
-    const open = this.lexer.next();
+  /** Parses `( arg, name: arg, … )`; `end` is after the `)` or after the last token read. */
+  private parseArgs(): { args: Argument[]; end: number } {
+    this.depth++;
+    try {
+      return this.parseArgsInner();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseArgsInner(): { args: Argument[]; end: number } {
+    const lx = this.lx;
+    const open = lx.start;
+    let end = lx.end;
+    lx.advance();
     const args: Argument[] = [];
-    let last = open;
     for (;;) {
       this.skipArgNewlines();
-      const token = this.lexer.peek();
-      if (token.kind === Tok.RParen) {
-        return { args, last: this.lexer.next() };
+      const kind = lx.kind as Tok;
+      if (kind === Tok.RParen) {
+        end = lx.end;
+        lx.advance();
+        return { args, end };
       }
-      if (token.kind === Tok.Comma) {
-        last = this.lexer.next();
+      if (kind === Tok.Comma) {
+        end = lx.end;
+        lx.advance();
         continue;
       }
-      if (token.kind === Tok.Newline || token.kind === Tok.Eof || token.kind === Tok.RBrace || token.kind === Tok.Comment) {
-        this.problem("Expected ')' to close the argument list.", rangeOf(open));
-        return { args, last };
+      if (kind === Tok.Newline || kind === Tok.Eof || kind === Tok.RBrace || kind === Tok.Comment) {
+        this.problem("Expected ')' to close the argument list.", open, open + 1);
+        return { args, end };
       }
-      let name: string | undefined;
-      let nameToken: Token | undefined;
-      if (token.kind === Tok.Ident) {
-        // `name: value` needs one token of lookahead past the identifier.
-        const ident = this.lexer.next();
-        if (this.lexer.peek().kind === Tok.Colon) {
-          this.lexer.next();
-          name = this.lexer.textOf(ident);
-          nameToken = ident;
-        } else {
-          const value = this.parseExprAfterIdent(ident);
-          args.push({ value, range: value.range });
-          last = this.lastTokenOf(value, ident);
+      if (kind === Tok.Ident) {
+        // `name: value` or a value that starts with an identifier.
+        const identStart = lx.start;
+        const identEnd = lx.end;
+        const ident = lx.tokenText();
+        lx.advance();
+        if ((lx.kind as Tok) === Tok.Colon) {
+          lx.advance();
+          const value = this.parseExpr();
+          if (!value) {
+            this.problem(`Expected a value for '${ident}'.`, identStart, identEnd);
+            continue;
+          }
+          end = exprEnd(value);
+          args.push(new ArgumentNode(this.index, identStart, end, value, ident));
           continue;
         }
+        const value = this.parseExprAfterIdent(identStart, identEnd, ident);
+        end = value.end;
+        args.push(new ArgumentNode(this.index, identStart, end, value));
+        continue;
       }
       const value = this.parseExpr();
       if (!value) {
-        const bad = this.lexer.next();
-        this.problem(`Unexpected '${this.lexer.textOf(bad)}' in arguments.`, rangeOf(bad));
-        last = bad;
+        this.problem(`Unexpected '${lx.tokenText()}' in arguments.`, lx.start, lx.end);
+        end = lx.end;
+        lx.advance();
         continue;
       }
-      args.push({ name, value, range: nameToken ? { start: startOf(nameToken), end: value.range.end } : value.range });
-      last = this.tokenAt(value.range.end, last);
+      end = exprEnd(value);
+      args.push(new ArgumentNode(this.index, exprStart(value), end, value));
     }
   }
 
   /** Inside `(`/`[`, a line break is allowed unless the next line is clearly a new member. */
   private skipArgNewlines(): void {
-    while (this.lexer.peek().kind === Tok.Newline) {
-      const rest = this.text.slice(this.lexer.peek().end, this.lexer.peek().end + 200);
+    const lx = this.lx;
+    while (lx.kind === Tok.Newline) {
+      const rest = this.text.slice(lx.end, lx.end + 200);
       if (/^[ \t]*(\}|@@|\/\/|[A-Za-z_]\w*[ \t]+[A-Za-z_]\w*(\W|$)|$)/.test(rest)) return;
-      this.lexer.next();
+      lx.advance();
     }
   }
 
-  // Expressions keep ranges; `last` bookkeeping only needs a token ending where the expression ends.
-  private tokenAt(end: Position, fallback: Token): Token {
-    return { ...fallback, line: end.line, col: end.character, start: 0, end: 0 };
-  }
-
-  private lastTokenOf(value: Expr, fallback: Token): Token {
-    return this.tokenAt(value.range.end, fallback);
-  }
-
   private parseExpr(): Expr | undefined {
-    const token = this.lexer.peek();
-    switch (token.kind) {
+    const lx = this.lx;
+    const kind = lx.kind;
+    if (this.depth >= MAX_DEPTH && (kind === Tok.LBracket || kind === Tok.Ident)) {
+      const bad = new InvalidNode(this.index, lx.start, lx.end);
+      this.problem("Expression nested too deeply.", lx.start, lx.end);
+      this.skipLine();
+      return bad;
+    }
+    switch (kind) {
       case Tok.String: {
-        this.lexer.next();
-        const raw = this.lexer.textOf(token);
-        if (!token.closed) this.problem("Unclosed string.", rangeOf(token));
-        const inner = raw.slice(1, token.closed ? -1 : undefined);
-        return { kind: "string", value: inner.replace(/\\(.)/g, "$1"), range: rangeOf(token), closed: token.closed === true };
+        const node = new StringNode(this.index, lx.start, lx.end, lx.closed);
+        if (!lx.closed) this.problem("Unclosed string.", lx.start, lx.end);
+        lx.advance();
+        return node;
       }
       case Tok.Number: {
-        this.lexer.next();
-        const text = this.lexer.textOf(token);
-        return { kind: "number", value: Number(text), text, range: rangeOf(token) };
+        const node = new NumberNode(this.index, lx.start, lx.end);
+        lx.advance();
+        return node;
       }
-      case Tok.Ident:
-        return this.parseExprAfterIdent(this.lexer.next());
-      case Tok.LBracket: {
-        const open = this.lexer.next();
-        const items: Expr[] = [];
-        let end = endOf(open);
-        for (;;) {
-          this.skipArgNewlines();
-          const next = this.lexer.peek();
-          if (next.kind === Tok.RBracket) {
-            this.lexer.next();
-            end = endOf(next);
-            break;
-          }
-          if (next.kind === Tok.Comma) {
-            this.lexer.next();
-            end = endOf(next);
-            continue;
-          }
-          const item = next.kind === Tok.RParen || next.kind === Tok.Newline || next.kind === Tok.Eof || next.kind === Tok.RBrace || next.kind === Tok.Comment ? undefined : this.parseExpr();
-          if (!item) {
-            this.problem("Expected ']' to close the list.", rangeOf(open));
-            break;
-          }
-          items.push(item);
-          end = item.range.end;
-        }
-        return { kind: "array", items, range: { start: startOf(open), end } };
+      case Tok.Ident: {
+        const start = lx.start;
+        const end = lx.end;
+        const name = lx.tokenText();
+        lx.advance();
+        return this.parseExprAfterIdent(start, end, name);
       }
+      case Tok.LBracket:
+        return this.parseArray();
       default:
         return undefined;
     }
   }
 
-  private parseExprAfterIdent(ident: Token): Expr {
-    let name = this.lexer.textOf(ident);
-    let end = endOf(ident);
+  private parseArray(): ArrayNode {
+    const lx = this.lx;
+    const open = lx.start;
+    let end = lx.end;
+    lx.advance();
+    this.depth++;
+    const items: Expr[] = [];
+    for (;;) {
+      this.skipArgNewlines();
+      const kind = lx.kind as Tok;
+      if (kind === Tok.RBracket) {
+        end = lx.end;
+        lx.advance();
+        break;
+      }
+      if (kind === Tok.Comma) {
+        end = lx.end;
+        lx.advance();
+        continue;
+      }
+      const stop = kind === Tok.RParen || kind === Tok.Newline || kind === Tok.Eof || kind === Tok.RBrace || kind === Tok.Comment;
+      const item = stop ? undefined : this.parseExpr();
+      if (!item) {
+        this.problem("Expected ']' to close the list.", open, open + 1);
+        break;
+      }
+      items.push(item);
+      end = exprEnd(item);
+    }
+    this.depth--;
+    return new ArrayNode(this.index, open, end, items);
+  }
+
+  private parseExprAfterIdent(start: number, identEnd: number, ident: string): IdentifierNode | CallNode {
+    const lx = this.lx;
+    let name = ident;
+    let end = identEnd;
     // Dotted paths such as `db.Uuid` inside arguments.
-    while (this.lexer.peek().kind === Tok.Dot) {
-      const dot = this.lexer.next();
-      end = endOf(dot);
-      name += ".";
-      const part = this.lexer.peek();
-      if (part.kind !== Tok.Ident) break;
-      this.lexer.next();
-      name += this.lexer.textOf(part);
-      end = endOf(part);
+    while (lx.kind === Tok.Dot) {
+      end = lx.end;
+      lx.advance();
+      if ((lx.kind as Tok) !== Tok.Ident) break;
+      end = lx.end;
+      lx.advance();
     }
-    if (this.lexer.peek().kind === Tok.LParen) {
-      const { args, last } = this.parseArgs();
-      return { kind: "call", name, args, range: { start: startOf(ident), end: endOf(last) } };
+    if (end !== identEnd) name = this.text.slice(start, end).replace(/\s+/g, "");
+    if (lx.kind === Tok.LParen) {
+      const { args, end: callEnd } = this.parseArgs();
+      return new CallNode(this.index, start, callEnd, name, args);
     }
-    return { kind: "identifier", name, range: { start: startOf(ident), end } };
+    return new IdentifierNode(this.index, start, end, name);
   }
 }
 

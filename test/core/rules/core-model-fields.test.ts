@@ -10,7 +10,7 @@ describe("core-model-fields", () => {
     expect(rest).toEqual([]);
     expect(finding!.range).toEqual({ start: { line: 20, character: 6 }, end: { line: 20, character: 13 } });
     expect(finding!.message).toBe(
-      'Session has no `expiresAt` field, which Better Auth 1.7.25 writes on every session it creates: Prisma rejects the write ("Unknown argument `expiresAt`") and Better Auth's schema check fails every request (SCHEMA_MISMATCH). The fix adds `expiresAt DateTime`.',
+      "Session has no `expiresAt` field, which Better Auth 1.7.25 writes on every session it creates: Prisma rejects the write (\"Unknown argument `expiresAt`\") and Better Auth's schema check fails every request (SCHEMA_MISMATCH). The fix adds `expiresAt DateTime`.",
     );
     const after = fixed(text, finding!);
     expect(after).toContain("  id        String   @id\n  expiresAt DateTime\n  token");

@@ -1,0 +1,218 @@
+import type {
+  Argument,
+  ArrayExpr,
+  Assignment,
+  Attribute,
+  CallExpr,
+  Comment,
+  EnumValue,
+  Expr,
+  Field,
+  FieldType,
+  IdentifierExpr,
+  InvalidExpr,
+  NumberExpr,
+  Position,
+  Range,
+  StringExpr,
+} from "./ast";
+
+// Parser nodes keep offsets and build Position/Range objects only when asked. A 15,000-line
+// schema has hundreds of thousands of ranges and a lint reads a handful of them; building them
+// all up front made the garbage collector the slowest part of every keystroke.
+
+/** Offsets to line/character (UTF-16), from a line-start table built on first use. */
+export class LineIndex {
+  private starts: Int32Array | undefined;
+
+  constructor(readonly text: string) {}
+
+  private lineStarts(): Int32Array {
+    if (this.starts) return this.starts;
+    const text = this.text;
+    let count = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+    const starts = new Int32Array(count);
+    let line = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
+    this.starts = starts;
+    return starts;
+  }
+
+  position(offset: number): Position {
+    const starts = this.lineStarts();
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low]! };
+  }
+
+  /** One line without its line break (a CR of CRLF included in the break). */
+  lineText(line: number): string {
+    const starts = this.lineStarts();
+    if (line < 0 || line >= starts.length) return "";
+    const end = line + 1 < starts.length ? starts[line + 1]! - 1 : this.text.length;
+    const text = this.text.slice(starts[line]!, end);
+    return text.endsWith("\r") ? text.slice(0, -1) : text;
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}
+
+/** Something with a source span. */
+export abstract class Spanned {
+  constructor(
+    protected readonly index: LineIndex,
+    public start: number,
+    public end: number,
+  ) {}
+
+  get range(): Range {
+    return this.index.range(this.start, this.end);
+  }
+}
+
+export class CommentNode extends Spanned implements Comment {
+  get text(): string {
+    return this.index.text.slice(this.start, this.end);
+  }
+
+  get doc(): boolean {
+    return this.index.text.startsWith("///", this.start);
+  }
+}
+
+export class StringNode extends Spanned implements StringExpr {
+  readonly kind = "string" as const;
+
+  constructor(index: LineIndex, start: number, end: number, readonly closed: boolean) {
+    super(index, start, end);
+  }
+
+  get value(): string {
+    const raw = this.index.text.slice(this.start + 1, this.closed ? this.end - 1 : this.end);
+    return raw.includes("\\") ? raw.replace(/\\(.)/g, "$1") : raw;
+  }
+}
+
+export class NumberNode extends Spanned implements NumberExpr {
+  readonly kind = "number" as const;
+
+  get text(): string {
+    return this.index.text.slice(this.start, this.end);
+  }
+
+  get value(): number {
+    return Number(this.text);
+  }
+}
+
+export class IdentifierNode extends Spanned implements IdentifierExpr {
+  readonly kind = "identifier" as const;
+
+  constructor(index: LineIndex, start: number, end: number, readonly name: string) {
+    super(index, start, end);
+  }
+}
+
+export class CallNode extends Spanned implements CallExpr {
+  readonly kind = "call" as const;
+
+  constructor(index: LineIndex, start: number, end: number, readonly name: string, readonly args: Argument[]) {
+    super(index, start, end);
+  }
+}
+
+export class ArrayNode extends Spanned implements ArrayExpr {
+  readonly kind = "array" as const;
+
+  constructor(index: LineIndex, start: number, end: number, readonly items: Expr[]) {
+    super(index, start, end);
+  }
+}
+
+export class InvalidNode extends Spanned implements InvalidExpr {
+  readonly kind = "invalid" as const;
+
+  get text(): string {
+    return this.index.text.slice(this.start, this.end);
+  }
+}
+
+export class ArgumentNode extends Spanned implements Argument {
+  constructor(index: LineIndex, start: number, end: number, readonly value: Expr, readonly name?: string) {
+    super(index, start, end);
+  }
+}
+
+export class AttributeNode extends Spanned implements Attribute {
+  args: Argument[] = [];
+
+  constructor(
+    index: LineIndex,
+    start: number,
+    end: number,
+    readonly name: string,
+    readonly block: boolean,
+    private readonly nameEnd: number,
+  ) {
+    super(index, start, end);
+  }
+
+  get nameRange(): Range {
+    return this.index.range(this.start, this.nameEnd);
+  }
+}
+
+export class FieldTypeNode extends Spanned implements FieldType {
+  optional = false;
+  list = false;
+
+  constructor(index: LineIndex, start: number, end: number, readonly name: string) {
+    super(index, start, end);
+  }
+}
+
+export class FieldNode extends Spanned implements Field {
+  type?: FieldType;
+  attributes: Attribute[] = [];
+  trailingComment?: Comment;
+
+  constructor(
+    index: LineIndex,
+    start: number,
+    end: number,
+    readonly name: string,
+    readonly leadingComments: Comment[],
+  ) {
+    super(index, start, end);
+  }
+
+  get nameRange(): Range {
+    return this.index.range(this.start, this.start + this.name.length);
+  }
+}
+
+export class AssignmentNode extends Spanned implements Assignment {
+  value?: Expr;
+
+  constructor(index: LineIndex, start: number, end: number, readonly key: string) {
+    super(index, start, end);
+  }
+
+  get keyRange(): Range {
+    return this.index.range(this.start, this.start + this.key.length);
+  }
+}
+
+export class EnumValueNode extends Spanned implements EnumValue {
+  constructor(index: LineIndex, start: number, end: number, readonly name: string) {
+    super(index, start, end);
+  }
+}
