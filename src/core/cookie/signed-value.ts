@@ -40,7 +40,7 @@ export function checkSignedValue(value: string, ring: SecretRing): SignedValueCh
       signatureLength: signature.length,
       problem: BASE64URL_SIGNATURE_SHAPE.test(signature)
         ? "base64url"
-        : signature.length < 44 && /^[A-Za-z0-9+/]*=?$/.test(signature)
+        : looksTruncated(signature)
           ? "truncated"
           : "shape",
     };
@@ -52,6 +52,22 @@ export function checkSignedValue(value: string, ring: SecretRing): SignedValueCh
   }
   const match = matchSignature(token, Buffer.from(signature, "base64"), ring);
   return { token, signature: match ? "valid" : "invalid", secret: match };
+}
+
+/**
+ * A signature shorter than 44 base64 characters. A cut can land inside a `%2B` escape, which
+ * leaves the whole value undecodable (`…%2`); the part before the broken escape still tells.
+ */
+function looksTruncated(signature: string): boolean {
+  let plain = signature;
+  if (plain.includes("%")) {
+    try {
+      plain = decodeURIComponent(plain.replace(/%[0-9A-Fa-f]?$/, ""));
+    } catch {
+      return false;
+    }
+  }
+  return plain.length < 44 && /^[A-Za-z0-9+/]*=?$/.test(plain);
 }
 
 function matchSignature(token: string, given: Uint8Array, ring: SecretRing): SecretMatch | null {

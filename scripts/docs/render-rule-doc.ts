@@ -1,0 +1,63 @@
+import { SYNTAX_RULE } from "../../src/core/lint";
+import type { Rule } from "../../src/core/rules/rule";
+import { IGNORE_FIELD, IGNORE_MODEL } from "../../src/core/suppressions";
+
+// Rule docs are generated from the rules themselves (as prisma-lint builds RULES.md), so a
+// rule's page can never disagree with its code; test/docs checks the committed pages.
+
+export function renderRuleDoc(rule: Rule): string {
+  const lines = [
+    `# ${rule.id}`,
+    "",
+    `${rule.description}`,
+    "",
+    `Default severity: **${rule.defaultSeverity}**.`,
+    "",
+    "## Why",
+    "",
+    rule.rationale,
+    "",
+  ];
+  if (rule.examples) {
+    lines.push(
+      "## Examples",
+      "",
+      `Flagged — ${rule.examples.bad.title}:`,
+      "",
+      "```prisma",
+      rule.examples.bad.schema,
+      "```",
+      "",
+      `Accepted — ${rule.examples.good.title}:`,
+      "",
+      "```prisma",
+      rule.examples.good.schema,
+      "```",
+      "",
+    );
+  }
+  lines.push(
+    "## Configuration",
+    "",
+    "Change the severity in `.better-auth-doctor.json` (CLI) or the `betterAuthDoctor.rules` setting (VS Code):",
+    "",
+    "```json",
+    `{ "rules": { "${rule.id}": "warn" } }`,
+    "```",
+    "",
+    "Or suppress it in the schema:",
+    "",
+    "```prisma",
+    `/// ${IGNORE_MODEL} ${rule.id}`,
+    `/// ${IGNORE_FIELD} ${rule.id}`,
+    "```",
+    "",
+  );
+  return lines.join("\n");
+}
+
+export function renderRulesTable(rules: readonly Rule[]): string {
+  const rows = rules.map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.defaultSeverity} | ${rule.description} |`);
+  rows.push(`| \`${SYNTAX_RULE}\` | warning | The schema parses; a best-effort tree keeps every complete model checked. |`);
+  return ["| Rule | Default | What it checks |", "| --- | --- | --- |", ...rows].join("\n");
+}
