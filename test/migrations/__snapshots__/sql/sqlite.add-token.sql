@@ -1,0 +1,43 @@
+-- Better Auth Doctor: Session layout of Better Auth ≤ 0.8 → ≥ 1.0: add "token" to "session", filled from "id".
+-- Written for provider "sqlite" to match the fixed Prisma model (names, types, nullability, indexes), so `prisma migrate dev` sees no drift.
+-- Keeps every session. Review it, then apply with `npx prisma migrate deploy` (or `npx prisma migrate dev`).
+
+-- SQLite cannot change this table in place: rebuild it as Prisma does. Foreign keys are checked once at the end, not while the tables are swapped.
+PRAGMA defer_foreign_keys=ON;
+
+-- Dropping the old table below must not cascade to, or fail on, rows that reference it.
+PRAGMA foreign_keys=OFF;
+
+-- The table exactly as Prisma creates it from the new session model.
+CREATE TABLE "new_session" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "token" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "ipAddress" TEXT,
+    "userAgent" TEXT,
+    "userId" TEXT NOT NULL,
+    CONSTRAINT "session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- Copy every session. Up to 0.8 the id IS the token the cookie carries, so "token" is filled from "id" and every signed-in user stays signed in.
+INSERT INTO "new_session" ("id", "token", "expiresAt", "createdAt", "updatedAt", "ipAddress", "userAgent", "userId") SELECT "id", "id", "expiresAt", "createdAt", "updatedAt", "ipAddress", "userAgent", "userId" FROM "session";
+
+-- Every row is in new_session now.
+DROP TABLE "session";
+
+-- Take the old table's name; references from other tables keep pointing at it.
+ALTER TABLE "new_session" RENAME TO "session";
+
+-- Unique, because Better Auth ≥ 1.0 updates sessions with `where: { token }`; named as Prisma names it ("session_token_key") so `prisma migrate dev` sees no drift.
+CREATE UNIQUE INDEX "session_token_key" ON "session"("token");
+
+-- Indexes go with the dropped table; recreate "session_userId_idx" under the name Prisma gives it.
+CREATE INDEX "session_userId_idx" ON "session"("userId");
+
+-- Foreign keys on again, as Prisma leaves the connection.
+PRAGMA foreign_keys=ON;
+
+-- Back to immediate foreign key checks.
+PRAGMA defer_foreign_keys=OFF;
