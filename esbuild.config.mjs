@@ -1,5 +1,8 @@
 // Bundles the CLI (and, later, the extension) for Node 20: VS Code 1.100's extension host.
+import { readFileSync } from "node:fs";
 import * as esbuild from "esbuild";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -13,10 +16,12 @@ const common = {
   minify: production,
   logLevel: "info",
   external: ["vscode"],
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
 };
 
 const builds = [
   { ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js" },
 ];
 
 if (watch) {

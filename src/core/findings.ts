@@ -1,3 +1,4 @@
+import type { SessionTransition } from "./migrations/types";
 import type { Range } from "./schema/ast";
 
 export type Severity = "error" | "warning" | "info";
@@ -13,6 +14,12 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * Set when applying the edits changes the database table too, so `fix` can write the matching
+   * migration (src/core/fixes/session-migration.ts). Lives on the fix rather than the finding
+   * because lint.ts passes a rule's fix through whole.
+   */
+  migration?: { transition: SessionTransition; tokenField: string };
 }
 
 export interface Finding {
@@ -22,6 +29,8 @@ export interface Finding {
   file: string;
   /** Prisma model name the finding is about, when it is about one. */
   model?: string;
+  /** Prisma field name, when the finding is about one field (where an ignore comment goes). */
+  field?: string;
   range: Range;
   fix?: Fix;
 }

@@ -75,6 +75,7 @@ export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[]
         message: report.message,
         file: report.file,
         ...(report.model ? { model: report.model.name } : {}),
+        ...(field ? { field: field.name } : {}),
         range: report.range,
         ...(report.fix ? { fix: report.fix } : {}),
       });

@@ -1,0 +1,89 @@
+import * as vscode from "vscode";
+import { ruleDocsUrl } from "../core/docs-url";
+import type { Finding } from "../core/findings";
+import { suppressionEdit } from "../core/fixes/suppress";
+import { sameFinding, toWorkspaceEdit } from "./convert";
+import type { SchemaLinter } from "./linter";
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("betterAuthDoctor");
+
+/** Fixes that rewrite the Session layout also write a migration, so they run as a command. */
+export function needsMigration(finding: Finding): boolean {
+  return !!finding.fix?.migration;
+}
+
+/**
+ * ESLint's order per diagnostic: the fix (preferred), "ignore for this model/field", "show
+ * documentation"; then "fix all". `source.fixAll.betterAuthDoctor` applies only text edits, so
+ * saving a file never writes a migration behind the user's back.
+ */
+export class BetterAuthCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly linter: SchemaLinter) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const findings = this.linter.findings(document.uri);
+    if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAllOnSave(findings);
+    if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only) && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      const finding = findings.find((candidate) => sameFinding(diagnostic, candidate));
+      if (!finding) continue;
+      actions.push(...this.actionsFor(document, finding, diagnostic));
+    }
+    const fixable = findings.filter((finding) => finding.fix);
+    if (actions.length && fixable.length > 1) {
+      const fixAll = new vscode.CodeAction("Fix all Better Auth problems in this schema", vscode.CodeActionKind.QuickFix);
+      fixAll.command = { title: fixAll.title, command: "betterAuthDoctor.fixAll", arguments: [document.uri] };
+      actions.push(fixAll);
+    }
+    return actions;
+  }
+
+  private actionsFor(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    if (finding.fix) {
+      const migration = needsMigration(finding);
+      const fix = new vscode.CodeAction(migration ? `${finding.fix.title} and write the migration` : finding.fix.title, vscode.CodeActionKind.QuickFix);
+      fix.diagnostics = [diagnostic];
+      fix.isPreferred = true;
+      if (migration) fix.command = { title: fix.title, command: "betterAuthDoctor.applyFix", arguments: [document.uri, finding.rule, finding.range] };
+      else fix.edit = toWorkspaceEdit(finding.fix.edits);
+      actions.push(fix);
+    }
+    const schema = this.linter.schemaFor(document.uri)?.result?.schema;
+    for (const scope of finding.field ? (["field", "model"] as const) : (["model"] as const)) {
+      const edit = schema && suppressionEdit(schema, finding, scope);
+      if (!edit) continue;
+      const target = scope === "field" ? `field (${finding.model}.${finding.field})` : `model (${finding.model})`;
+      const ignore = new vscode.CodeAction(`Ignore ${finding.rule} for this ${target}`, vscode.CodeActionKind.QuickFix);
+      ignore.diagnostics = [diagnostic];
+      ignore.edit = toWorkspaceEdit([edit]);
+      actions.push(ignore);
+    }
+    const docs = new vscode.CodeAction(`Show documentation for ${finding.rule}`, vscode.CodeActionKind.QuickFix);
+    docs.command = { title: docs.title, command: "vscode.open", arguments: [vscode.Uri.parse(ruleDocsUrl(finding.rule))] };
+    actions.push(docs);
+    return actions;
+  }
+
+  private fixAllOnSave(findings: Finding[]): vscode.CodeAction[] {
+    const edits = [];
+    const taken: { line: number }[] = [];
+    for (const finding of findings) {
+      if (!finding.fix || needsMigration(finding)) continue;
+      // One fix per line keeps edits from overlapping; the next save picks up the rest.
+      const lines = finding.fix.edits.map((edit) => edit.range.start.line);
+      if (lines.some((line) => taken.some((t) => t.line === line))) continue;
+      lines.forEach((line) => taken.push({ line }));
+      edits.push(...finding.fix.edits);
+    }
+    if (!edits.length) return [];
+    const action = new vscode.CodeAction("Fix all Better Auth problems (text only)", FIX_ALL_KIND);
+    action.edit = toWorkspaceEdit(edits);
+    return [action];
+  }
+}

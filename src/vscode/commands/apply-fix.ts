@@ -1,0 +1,84 @@
+import * as vscode from "vscode";
+import type { Finding } from "../../core/findings";
+import { migrationForFinding, type PlannedMigration } from "../../core/fixes/session-migration";
+import type { DuplicateTokens } from "../../core/migrations";
+import type { Range } from "../../core/schema/ast";
+import { toWorkspaceEdit } from "../convert";
+import type { CommandDefinition, ExtensionServices } from "../context";
+import { findPrismaConfig } from "../prisma-config";
+import { readSettings } from "../settings";
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Making a shared token unique may delete sessions: only with the user's explicit choice. */
+async function askAboutDuplicates(migration: PlannedMigration): Promise<DuplicateTokens | undefined> {
+  if (!migration.duplicateCheckSql) return "abort";
+  const abort = "Stop if sessions share a token (safe)";
+  const keep = "Keep only the latest session per token (deletes the others)";
+  const choice = await vscode.window.showWarningMessage(
+    "Making Session.token unique fails if existing sessions share a token. What should the migration do then?",
+    { modal: true, detail: `You can check first with:\n${migration.duplicateCheckSql}` },
+    abort,
+    keep,
+  );
+  if (!choice) return undefined;
+  return choice === keep ? "keep-latest" : "abort";
+}
+
+async function writeMigration(migration: PlannedMigration, services: ExtensionServices): Promise<void> {
+  if (!migration.sql) {
+    services.log.info(`no SQL migration for ${migration.provider}: ${migration.notes.join(" ")}`);
+    const details = "Show details";
+    void vscode.window.showInformationMessage(`Better Auth Doctor: ${migration.notes[0] ?? "No SQL migration is needed."}`, details).then((choice) => {
+      if (choice === details) services.log.show(true);
+    });
+    return;
+  }
+  const uri = vscode.Uri.file(migration.path);
+  try {
+    await vscode.workspace.fs.stat(uri);
+    throw new Error(`${migration.path} already exists; not overwriting it.`);
+  } catch (error) {
+    if (!(error instanceof vscode.FileSystemError)) throw error;
+  }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(migration.sql));
+  services.log.info(`wrote ${migration.path} (${migration.transition}, ${migration.provider})`);
+  for (const note of migration.notes) services.log.info(`  ${note}`);
+  await vscode.window.showTextDocument(uri, { preview: false });
+}
+
+/**
+ * The Session layout fix: rewrites the model and writes the migration that moves the data the
+ * same way. The migration is planned from the schema as it is before the edit.
+ */
+export const applyFix: CommandDefinition = {
+  id: "betterAuthDoctor.applyFix",
+  async run(services, uriArg, ruleArg, rangeArg) {
+    const uri = uriArg as vscode.Uri;
+    const linted = services.linter.lint(uri);
+    const finding: Finding | undefined = services.linter.findings(uri).find((candidate) => candidate.rule === ruleArg && sameRange(candidate.range, rangeArg as Range));
+    if (!linted?.result || !finding?.fix) {
+      void vscode.window.showInformationMessage("Better Auth Doctor: this problem is already fixed.");
+      return false;
+    }
+    const settings = readSettings(uri);
+    const options = {
+      config: settings.lint,
+      now: new Date(),
+      schemaPath: linted.root,
+      prismaConfig: findPrismaConfig(uri.fsPath, vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath),
+    };
+    let migration = migrationForFinding(linted.result.schema, finding, options);
+    if (migration?.duplicateCheckSql) {
+      const duplicates = await askAboutDuplicates(migration);
+      if (!duplicates) return false;
+      migration = migrationForFinding(linted.result.schema, finding, { ...options, duplicates });
+    }
+    if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(finding.fix.edits)))) throw new Error("VS Code refused the schema edit.");
+    services.log.info(`applied "${finding.fix.title}" to ${uri.fsPath}`);
+    if (migration) await writeMigration(migration, services);
+    return true;
+  },
+};

@@ -1,0 +1,22 @@
+import * as vscode from "vscode";
+import type { CommandDefinition, ExtensionServices } from "../context";
+import { applyFix } from "./apply-fix";
+import { fixAll } from "./fix-all";
+import { showOutput } from "./show-output";
+
+export const COMMANDS: readonly CommandDefinition[] = [applyFix, fixAll, showOutput];
+
+export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
+  return COMMANDS.map((command) =>
+    vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+      try {
+        return await command.run(services, ...args);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        services.log.error(`${command.id} failed: ${message}`);
+        void vscode.window.showErrorMessage(`Better Auth Doctor: ${message}`);
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,62 @@
+import * as vscode from "vscode";
+import { BetterAuthCodeActions } from "./code-actions";
+import { registerCommands } from "./commands";
+import type { ExtensionServices } from "./context";
+import { SchemaLinter } from "./linter";
+import { affectsSettings } from "./settings";
+import { VersionStatus } from "./version-status";
+
+const SCHEMA_SELECTOR: vscode.DocumentSelector = [{ language: "prisma" }, { pattern: "**/*.prisma" }];
+const VERSION_FILES = "**/{package.json,package-lock.json,npm-shrinkwrap.json,pnpm-lock.yaml,yarn.lock,bun.lock,prisma.config.ts}";
+
+function isSchema(document: vscode.TextDocument): boolean {
+  return document.languageId === "prisma" || document.uri.path.endsWith(".prisma");
+}
+
+/** Schema files nobody has open still get diagnostics, found once the window has settled. */
+async function lintWorkspace(linter: SchemaLinter, log: vscode.LogOutputChannel): Promise<void> {
+  const files = await vscode.workspace.findFiles("**/*.prisma", "**/{node_modules,migrations}/**", 500);
+  for (const file of files) linter.schedule(file, 0);
+  log.info(`found ${files.length} schema file(s) in the workspace`);
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionServices {
+  const log = vscode.window.createOutputChannel("Better Auth Doctor", { log: true });
+  const linter = new SchemaLinter(log);
+  const services: ExtensionServices = { context, linter, log };
+  const schemaWatcher = vscode.workspace.createFileSystemWatcher("**/*.prisma");
+  const versionWatcher = vscode.workspace.createFileSystemWatcher(VERSION_FILES);
+  const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+
+  context.subscriptions.push(
+    log,
+    linter,
+    schemaWatcher,
+    versionWatcher,
+    new VersionStatus(linter),
+    vscode.languages.registerCodeActionsProvider(SCHEMA_SELECTOR, new BetterAuthCodeActions(linter), BetterAuthCodeActions.metadata),
+    vscode.workspace.onDidOpenTextDocument((document) => isSchema(document) && linter.schedule(document.uri, 0)),
+    vscode.workspace.onDidChangeTextDocument((event) => isSchema(event.document) && event.contentChanges.length && linter.schedule(event.document.uri)),
+    // Closing discards unsaved text: show what is on disk again (or nothing, outside the workspace).
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (!isSchema(document)) return;
+      if (document.uri.scheme === "file" && vscode.workspace.getWorkspaceFolder(document.uri)) linter.schedule(document.uri, 0);
+      else linter.clear(document.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => affectsSettings(event) && linter.relintAll()),
+    schemaWatcher.onDidCreate((uri) => linter.schedule(uri)),
+    schemaWatcher.onDidChange((uri) => !isOpen(uri) && linter.schedule(uri)),
+    schemaWatcher.onDidDelete((uri) => linter.forget(uri)),
+    versionWatcher.onDidChange(() => linter.relintAll()),
+    versionWatcher.onDidCreate(() => linter.relintAll()),
+    versionWatcher.onDidDelete(() => linter.relintAll()),
+    ...registerCommands(services),
+  );
+
+  for (const document of vscode.workspace.textDocuments) if (isSchema(document)) linter.schedule(document.uri, 0);
+  if (vscode.workspace.workspaceFolders?.length) void lintWorkspace(linter, log);
+  log.info(`activated (VS Code ${vscode.version})`);
+  return services;
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,133 @@
+import { dirname, isAbsolute, join } from "node:path";
+import * as vscode from "vscode";
+import type { Finding } from "../core/findings";
+import { lintText } from "../core/lint";
+import { lintSchemaAt, type SchemaLintResult } from "../core/lint-files";
+import { SYNTAX_RULE } from "../core/lint";
+import type { DetectedVersion } from "../core/version/detected-version";
+import { toDiagnostic } from "./convert";
+import { readSettings } from "./settings";
+import { editorSchemaFs } from "./schema-fs";
+
+export interface LintedSchema {
+  /** Key: the schema's root file or folder. */
+  root: string;
+  result?: SchemaLintResult;
+  version: DetectedVersion;
+}
+
+// Prisma's own extension already reports syntax errors; repeating them would double every squiggle.
+const PRISMA_EXTENSION = "Prisma.prisma";
+
+/**
+ * Lints schemas as the user types and owns the diagnostics. One lint covers the whole schema a
+ * file belongs to (all files of a multi-file schema), keyed by the schema's root.
+ */
+export class SchemaLinter implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection("better-auth");
+  private readonly findingsByFile = new Map<string, Finding[]>();
+  private readonly schemas = new Map<string, LintedSchema>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<LintedSchema>();
+  readonly onDidLint = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+
+  findings(uri: vscode.Uri): Finding[] {
+    return this.findingsByFile.get(uri.fsPath) ?? [];
+  }
+
+  schemaFor(uri: vscode.Uri): LintedSchema | undefined {
+    for (const schema of this.schemas.values()) if (schema.result?.files.includes(uri.fsPath)) return schema;
+    return this.schemas.get(uri.fsPath);
+  }
+
+  /** The schema file or folder `uri` belongs to, honouring the schemaPath setting. */
+  private rootFor(uri: vscode.Uri): string {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const configured = readSettings(uri).schemaPath;
+    if (folder && configured) {
+      const root = isAbsolute(configured) ? configured : join(folder.uri.fsPath, configured);
+      if (uri.fsPath === root || uri.fsPath.startsWith(`${root}/`)) return root;
+    }
+    return uri.fsPath;
+  }
+
+  /** Lints soon: typing bursts collapse into one lint per schema. */
+  schedule(uri: vscode.Uri, delay = 50): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.lint(uri);
+      }, delay),
+    );
+  }
+
+  lint(uri: vscode.Uri): LintedSchema | undefined {
+    const settings = readSettings(uri);
+    if (!settings.enable) {
+      this.clear(uri);
+      return undefined;
+    }
+    const config = { ...settings.lint, rules: { ...settings.lint.rules } };
+    if (config.rules[SYNTAX_RULE] === undefined && vscode.extensions.getExtension(PRISMA_EXTENSION)) config.rules[SYNTAX_RULE] = "off";
+    const started = Date.now();
+    if (uri.scheme !== "file") return this.lintVirtual(uri, config);
+    const root = this.rootFor(uri);
+    const result = lintSchemaAt(root, config, editorSchemaFs());
+    const previous = this.schemas.get(root)?.result?.files ?? [];
+    for (const file of new Set([...previous, ...result.files])) {
+      const findings = result.findings.filter((finding) => finding.file === file);
+      this.findingsByFile.set(file, findings);
+      this.collection.set(vscode.Uri.file(file), findings.map(toDiagnostic));
+    }
+    const linted: LintedSchema = { root, result, version: result.version };
+    this.schemas.set(root, linted);
+    this.log.debug(`linted ${root} (${result.files.length} file(s), Better Auth ${result.version.version ?? "unknown"} from ${result.version.source}): ${result.findings.length} finding(s) in ${Date.now() - started} ms`);
+    this.changed.fire(linted);
+    return linted;
+  }
+
+  /** Virtual workspaces have no disk to read versions or sibling files from: lint the text alone. */
+  private lintVirtual(uri: vscode.Uri, config: ReturnType<typeof readSettings>["lint"]): LintedSchema | undefined {
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    if (!document) return undefined;
+    const findings = lintText(document.getText(), { config, path: uri.toString() });
+    this.collection.set(uri, findings.map(toDiagnostic));
+    this.findingsByFile.set(uri.toString(), findings);
+    const version: DetectedVersion = config.betterAuthVersion ? { version: config.betterAuthVersion, source: "override" } : { version: null, source: "assumed" };
+    const linted = { root: uri.toString(), version };
+    this.changed.fire(linted);
+    return linted;
+  }
+
+  clear(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+    this.findingsByFile.delete(uri.fsPath);
+  }
+
+  /** A file left the schema (deleted): drop its diagnostics and re-lint what is left of its schema. */
+  forget(uri: vscode.Uri): void {
+    this.clear(uri);
+    for (const [root, schema] of this.schemas) {
+      if (root === uri.fsPath) this.schemas.delete(root);
+      else if (schema.result?.files.includes(uri.fsPath)) this.schedule(vscode.Uri.file(schema.result.files.find((file) => file !== uri.fsPath) ?? dirname(uri.fsPath)));
+    }
+  }
+
+  relintAll(): void {
+    for (const schema of this.schemas.values()) {
+      const file = schema.result?.files[0];
+      if (file) this.schedule(vscode.Uri.file(file));
+    }
+  }
+}
