@@ -3,7 +3,6 @@
  * Every reader takes the file's text and the schema folder relative to the lock file's folder
  * (posix, "" when they are the same), and returns an exact version or undefined; none throws.
  */
-import { parse as parseYaml } from "yaml";
 import { parseJsonc } from "./jsonc";
 import { exactVersion, newest, PACKAGE } from "./versions";
 
@@ -13,6 +12,14 @@ export interface LockfileReader {
 }
 
 /** In the order detection tries them when one folder holds several. */
+/**
+ * The YAML parser is half the extension bundle and only pnpm projects need it, so it is
+ * required on first use rather than at activation.
+ */
+function parseYaml(text: string, options: { maxAliasCount: number }): unknown {
+  return (require("yaml") as typeof import("yaml")).parse(text, options);
+}
+
 export const LOCKFILES: readonly LockfileReader[] = [
   { file: "package-lock.json", read: readNpmLock },
   { file: "npm-shrinkwrap.json", read: readNpmLock },
