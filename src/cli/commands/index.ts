@@ -1,6 +1,7 @@
 import type { CliIo } from "../io";
 import { lintCommand } from "./lint";
 import { cookieCommand } from "./cookie";
+import { fixCommand } from "./fix";
 
 export interface Command {
   summary: string;
@@ -9,5 +10,6 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   lint: lintCommand,
+  fix: fixCommand,
   cookie: cookieCommand,
 };

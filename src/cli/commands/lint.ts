@@ -1,10 +1,10 @@
-import { existsSync, statSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { LintConfig } from "../../core/config";
 import { lintSchemaAt } from "../../core/lint-files";
-import { findSchemaLocation, nodeSchemaFs } from "../../core/schema/load";
 import { oneOf, parseArgs, single } from "../args";
 import { readConfigFile } from "../config-file";
+import { displayPath, schemaTarget } from "../paths";
 import { formatLintJson } from "../format/lint-json";
 import { formatLintSarif } from "../format/lint-sarif";
 import { formatLintText } from "../format/lint-text";
@@ -26,20 +26,6 @@ Options:
 
 Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or I/O error.
 `;
-
-/** A path to lint: a schema file or folder, or a project folder whose schema Prisma would find. */
-function schemaTarget(path: string): string | undefined {
-  if (!existsSync(path)) return undefined;
-  if (!statSync(path).isDirectory()) return path;
-  const entries = nodeSchemaFs.readDir(path) ?? [];
-  if (entries.some((entry) => !entry.directory && entry.name.endsWith(".prisma"))) return path;
-  return findSchemaLocation(path);
-}
-
-function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path) || path;
-  return (rel.startsWith("..") ? path : rel).split(sep).join("/");
-}
 
 export const lintCommand: Command = {
   summary: "check Prisma schemas against the installed Better Auth version",

@@ -28,7 +28,11 @@ function checkLegacy(context: RuleContext, session: Block): void {
         `and Better Auth looks sessions up by \`id\`; it never writes \`${token.name}\`` +
         (required ? ", so creating a session fails on the missing required value." : ", so the column stays empty and misleads anyone reading it.") +
         " The fix removes the field (the migration copies it into `id` so signed-in users stay signed in).",
-      fix: { title: `Remove ${session.name}.${token.name} (Better Auth ≤ 0.8 keeps the token in id)`, edits },
+      fix: {
+        title: `Remove ${session.name}.${token.name} (Better Auth ≤ 0.8 keeps the token in id)`,
+        edits,
+        migration: { transition: "drop-token", tokenField: token.name },
+      },
     });
   }
   const id = idField(session);
@@ -67,7 +71,11 @@ function checkCurrent(context: RuleContext, session: Block): void {
         "(since 1.0.0 the token is no longer the id), so sign-in succeeds and every later request answers \"session not found\"." +
         (looksLegacy ? ` This is the ≤ 0.8 layout (the common "make id the token" fix), which breaks 1.x apps.` : "") +
         ` The fix adds \`${tokenName} String @unique\` (the migration fills it from \`id\` so existing sessions keep working).`,
-      fix: { title: `Add ${session.name}.${tokenName} String @unique`, edits: [insertField(session, id, line, (n) => context.lineText(session.file, n))] },
+      fix: {
+        title: `Add ${session.name}.${tokenName} String @unique`,
+        edits: [insertField(session, id, line, (n) => context.lineText(session.file, n))],
+        migration: { transition: "add-token", tokenField: tokenName },
+      },
     });
     return;
   }
@@ -81,7 +89,11 @@ function checkCurrent(context: RuleContext, session: Block): void {
         `${session.name}.${token.name} must be unique for ${context.versionLabel}: Better Auth refreshes sessions with ` +
         `\`update({ where: { ${token.name} } })\`, which Prisma accepts only for unique fields ` +
         `(PrismaClientValidationError "needs at least one of \`id\`"). The fix adds @unique.`,
-      fix: { title: `Make ${session.name}.${token.name} @unique`, edits: [appendAttribute(session.file, token, "@unique")] },
+      fix: {
+        title: `Make ${session.name}.${token.name} @unique`,
+        edits: [appendAttribute(session.file, token, "@unique")],
+        migration: { transition: "make-token-unique", tokenField: token.name },
+      },
     });
   }
 }

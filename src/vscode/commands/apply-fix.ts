@@ -5,7 +5,7 @@ import type { DuplicateTokens } from "../../core/migrations";
 import type { Range } from "../../core/schema/ast";
 import { toWorkspaceEdit } from "../convert";
 import type { CommandDefinition, ExtensionServices } from "../context";
-import { findPrismaConfig } from "../prisma-config";
+import { findPrismaConfig } from "../../core/schema/prisma-config";
 import { readSettings } from "../settings";
 
 function sameRange(a: Range, b: Range): boolean {
@@ -68,7 +68,7 @@ export const applyFix: CommandDefinition = {
       config: settings.lint,
       now: new Date(),
       schemaPath: linted.root,
-      prismaConfig: findPrismaConfig(uri.fsPath, vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath),
+      prismaConfig: findPrismaConfig(linted.root, { stopAt: vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath }),
     };
     let migration = migrationForFinding(linted.result.schema, finding, options);
     if (migration?.duplicateCheckSql) {
