@@ -22,6 +22,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js" },
+  // Loaded by the verify-cookie command on first use, so activation never loads jose or the cookie core.
+  { ...common, entryPoints: ["src/vscode/cookie/entry.ts"], outfile: "dist/cookie.js" },
 ];
 
 if (watch) {

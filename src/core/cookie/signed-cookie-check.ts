@@ -102,7 +102,7 @@ export function mismatchReason(name: string, ring: SecretRing, what: string): Re
     return reason(
       "no-secret",
       "error",
-      `${name}: not verified. No secret was given and Better Auth's public default secrets do not match. Provide the app's secret (BETTER_AUTH_SECRET or BETTER_AUTH_SECRETS in the environment, or --env-file).`,
+      `${name}: not verified. No secret was given and Better Auth's public default secrets do not match. Provide the app's secret (BETTER_AUTH_SECRET or BETTER_AUTH_SECRETS, in the environment or an .env file).`,
       name,
     );
   }

@@ -2,9 +2,11 @@ import * as vscode from "vscode";
 import type { CommandDefinition, ExtensionServices } from "../context";
 import { applyFix } from "./apply-fix";
 import { fixAll } from "./fix-all";
+import { forgetSecrets } from "./forget-secrets";
 import { showOutput } from "./show-output";
+import { verifyCookie } from "./verify-cookie";
 
-export const COMMANDS: readonly CommandDefinition[] = [applyFix, fixAll, showOutput];
+export const COMMANDS: readonly CommandDefinition[] = [applyFix, fixAll, showOutput, verifyCookie, forgetSecrets];
 
 export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
   return COMMANDS.map((command) =>
