@@ -1,5 +1,5 @@
 // Bundles the CLI (and, later, the extension) for Node 20: VS Code 1.100's extension host.
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import * as esbuild from "esbuild";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
@@ -15,7 +15,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: "info",
-  external: ["vscode"],
+  // pg-native is pg's optional native binding, never installed: pg's pure JavaScript client is used.
+  external: ["vscode", "pg-native"],
   define: { PACKAGE_VERSION: JSON.stringify(version) },
 };
 
@@ -24,7 +25,13 @@ const builds = [
   { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js" },
   // Loaded by the verify-cookie command on first use, so activation never loads jose or the cookie core.
   { ...common, entryPoints: ["src/vscode/cookie/entry.ts"], outfile: "dist/cookie.js" },
+  // Database drivers for the session lookup, required by its command on first use only.
+  { ...common, entryPoints: ["src/vscode/lookup/entry.ts"], outfile: "dist/lookup.js" },
 ];
+
+// sql.js loads its WebAssembly from a file: the session lookup (lookup.js, cli.js) reads it from dist/.
+mkdirSync("dist", { recursive: true });
+copyFileSync(new URL("./node_modules/sql.js/dist/sql-wasm.wasm", import.meta.url), "dist/sql-wasm.wasm");
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

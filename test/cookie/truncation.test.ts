@@ -22,3 +22,21 @@ describe("a session token cut inside a %-escape", () => {
     });
   }
 });
+
+describe("a signature missing only its final '='", () => {
+  // 43 characters without "+" or "/" read both as a cut-off value and as base64url: say both.
+  it("names both causes and says the value verifies with the '=' put back", async () => {
+    const { createHmac } = await import("node:crypto");
+    let token = "";
+    let signature = "";
+    for (let i = 0; !signature || /[+/]/.test(signature); i++) {
+      token = `tokentokentokentokentokentoken${i.toString().padStart(2, "0")}`;
+      signature = createHmac("sha256", SECRET).update(token).digest("base64");
+    }
+    const report = await verifyCookies(`${TOKEN}=${token}.${signature.slice(0, -1)}`, { secrets: secretsOf(SECRET) });
+    expect(report.sessionToken?.signature).toBe("malformed");
+    const message = report.reasons.find((r) => r.code === "malformed-signature")?.message;
+    expect(message).toMatch(/cut off, or re-encoded as base64url/);
+    expect(message).toMatch(/With the "=" put back it verifies with test secret 1/);
+  });
+});

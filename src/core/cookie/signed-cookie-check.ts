@@ -58,7 +58,7 @@ export function checkSignedCookie(
       );
       break;
     case "malformed":
-      reasons.push(malformedReason(name, check.problem, check.signatureLength ?? 0, check.wouldVerifyAs));
+      reasons.push(malformedReason(name, check.problem, value.slice(value.lastIndexOf(".") + 1), check.wouldVerifyAs));
       break;
     case "invalid":
       reasons.push(mismatchReason(name, ring, "signature"));
@@ -70,7 +70,18 @@ export function checkSignedCookie(
   return { result, reasons };
 }
 
-function malformedReason(name: string, problem: string | undefined, length: number, wouldVerifyAs?: SecretMatch): Reason {
+function malformedReason(name: string, problem: string | undefined, signature: string, wouldVerifyAs?: SecretMatch): Reason {
+  const length = signature.length;
+  if (problem === "base64url" && !/[-_]/.test(signature)) {
+    // 43 plain base64 characters are both a base64url re-encoding and a value cut just before its "=".
+    return reason(
+      "malformed-signature",
+      "error",
+      `${name}'s signature is missing its final "=" (sent as %3D): the value was cut off, or re-encoded as base64url without padding. Better Auth rejects it.` +
+        (wouldVerifyAs ? ` With the "=" put back it verifies with ${describeSecret(wouldVerifyAs)}.` : ""),
+      name,
+    );
+  }
   if (problem === "base64url") {
     return reason(
       "malformed-signature",

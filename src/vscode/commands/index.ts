@@ -3,10 +3,11 @@ import type { CommandDefinition, ExtensionServices } from "../context";
 import { applyFix } from "./apply-fix";
 import { fixAll } from "./fix-all";
 import { forgetSecrets } from "./forget-secrets";
+import { lookupSession } from "./lookup-session";
 import { showOutput } from "./show-output";
 import { verifyCookie } from "./verify-cookie";
 
-export const COMMANDS: readonly CommandDefinition[] = [applyFix, fixAll, showOutput, verifyCookie, forgetSecrets];
+export const COMMANDS: readonly CommandDefinition[] = [applyFix, fixAll, showOutput, verifyCookie, forgetSecrets, lookupSession];
 
 export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
   return COMMANDS.map((command) =>

@@ -1,0 +1,27 @@
+import * as vscode from "vscode";
+import type { LookupResult } from "../../core/lookup/types";
+
+const FIX = "Apply the Session fix";
+const LOG = "Show log";
+
+/** The answer as a notification; the layout mismatch offers the fix that rewrites schema and data. */
+export async function showLookupResult(result: LookupResult, log: vscode.LogOutputChannel, schemaFile: vscode.Uri | undefined): Promise<void> {
+  const text = `Better Auth Doctor: ${result.message}`;
+  let choice: string | undefined;
+  switch (result.kind) {
+    case "found":
+      choice = await vscode.window.showInformationMessage(text, LOG);
+      break;
+    case "found-under-other-column":
+      choice = await vscode.window.showWarningMessage(text, ...(schemaFile ? [FIX] : []), LOG);
+      break;
+    case "connect-error":
+    case "query-error":
+      choice = await vscode.window.showErrorMessage(text, LOG);
+      break;
+    default:
+      choice = await vscode.window.showWarningMessage(text, LOG);
+  }
+  if (choice === FIX) await vscode.commands.executeCommand("betterAuthDoctor.fixAll", schemaFile);
+  if (choice === LOG) log.show(true);
+}
