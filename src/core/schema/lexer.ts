@@ -28,12 +28,23 @@ export const enum Tok {
 
 const CH_TAB = 9, CH_LF = 10, CH_CR = 13, CH_SPACE = 32, CH_QUOTE = 34, CH_BACKSLASH = 92;
 
+// ASCII character classes in a table: the lexer looks at every character of every keystroke's
+// schema, and a table lookup beats a chain of range comparisons.
+const IDENT_START = 1;
+const IDENT_PART = 2;
+const CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  if (letter) CLASSES[c] = IDENT_START | IDENT_PART;
+  else if (c >= 48 && c <= 57) CLASSES[c] = IDENT_PART;
+}
+
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
+  return c > 127 || (CLASSES[c]! & IDENT_START) !== 0;
 }
 
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+  return c > 127 || (CLASSES[c]! & IDENT_PART) !== 0;
 }
 
 function isDigit(c: number): boolean {
@@ -51,12 +62,20 @@ export class Lexer {
   /** Strings: false when the line ended before the closing quote. */
   closed = true;
   private pos = 0;
+  /** Offsets where lines start, recorded as newlines go by (the first pass sees every one). */
+  private starts: Int32Array | undefined;
+  private lineCount = 0;
 
   constructor(
     readonly text: string,
     offset = 0,
+    recordLines = false,
   ) {
     this.pos = offset;
+    if (recordLines) {
+      this.starts = new Int32Array(Math.max(16, text.length >> 5));
+      this.lineCount = 1;
+    }
     this.advance();
   }
 
@@ -86,7 +105,10 @@ export class Lexer {
       return;
     }
     const c = text.charCodeAt(pos);
-    if (c === CH_LF) return this.set(Tok.Newline, pos + 1);
+    if (c === CH_LF) {
+      if (this.starts) this.recordLine(pos + 1);
+      return this.set(Tok.Newline, pos + 1);
+    }
     if (isIdentStart(c)) {
       pos++;
       while (pos < length && isIdentPart(text.charCodeAt(pos))) pos++;
@@ -146,6 +168,21 @@ export class Lexer {
         // Keep a surrogate pair together so a column never points into the middle of one.
         return this.set(Tok.Unknown, c >= 0xd800 && c <= 0xdbff && pos + 1 < length ? pos + 2 : pos + 1);
     }
+  }
+
+  private recordLine(start: number): void {
+    let starts = this.starts!;
+    if (this.lineCount === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      this.starts = starts = grown;
+    }
+    starts[this.lineCount++] = start;
+  }
+
+  /** Line starts seen so far; complete once the lexer has reached the end of the text. */
+  lineStarts(): Int32Array | undefined {
+    return this.starts?.subarray(0, this.lineCount);
   }
 
   private set(kind: Tok, end: number): void {

@@ -27,6 +27,11 @@ export class LineIndex {
 
   constructor(readonly text: string) {}
 
+  /** Takes line starts the lexer recorded while reading the whole text, saving a second scan. */
+  adopt(starts: Int32Array | undefined): void {
+    if (starts && !this.starts) this.starts = starts;
+  }
+
   private lineStarts(): Int32Array {
     if (this.starts) return this.starts;
     const text = this.text;
@@ -158,11 +163,15 @@ export class AttributeNode extends Spanned implements Attribute {
     index: LineIndex,
     start: number,
     end: number,
-    readonly name: string,
     readonly block: boolean,
     private readonly nameEnd: number,
   ) {
     super(index, start, end);
+  }
+
+  /** `id`, `default`, `db.Uuid`: the text after `@`/`@@`. */
+  get name(): string {
+    return this.index.text.slice(this.start + (this.block ? 2 : 1), this.nameEnd);
   }
 
   get nameRange(): Range {
@@ -174,8 +183,17 @@ export class FieldTypeNode extends Spanned implements FieldType {
   optional = false;
   list = false;
 
-  constructor(index: LineIndex, start: number, end: number, readonly name: string) {
+  constructor(
+    index: LineIndex,
+    start: number,
+    end: number,
+    private readonly nameEnd: number,
+  ) {
     super(index, start, end);
+  }
+
+  get name(): string {
+    return this.index.text.slice(this.start, this.nameEnd);
   }
 }
 
@@ -188,14 +206,19 @@ export class FieldNode extends Spanned implements Field {
     index: LineIndex,
     start: number,
     end: number,
-    readonly name: string,
+    private readonly nameEnd: number,
     readonly leadingComments: Comment[],
   ) {
     super(index, start, end);
   }
 
+  // Sliced on demand: the first pass builds (and drops) a node per field of every model.
+  get name(): string {
+    return this.index.text.slice(this.start, this.nameEnd);
+  }
+
   get nameRange(): Range {
-    return this.index.range(this.start, this.start + this.name.length);
+    return this.index.range(this.start, this.nameEnd);
   }
 }
 

@@ -155,7 +155,8 @@ class Parser {
     private readonly index: LineIndex = new LineIndex(text),
     offset = 0,
   ) {
-    this.lx = new Lexer(text, offset);
+    // Only the first pass reads the whole text, so only it can record every line start.
+    this.lx = new Lexer(text, offset, offset === 0);
   }
 
   /** Second pass over one block's body; its problems were already reported by the first. */
@@ -175,6 +176,7 @@ class Parser {
       this.skipLine();
     }
     const index = this.index;
+    index.adopt(lx.lineStarts());
     return {
       path: this.path,
       text: this.text,
@@ -349,10 +351,10 @@ class Parser {
 
   private parseField(leading: Comment[]): Field {
     const lx = this.lx;
-    const field = new FieldNode(this.index, lx.start, lx.end, lx.tokenText(), leading);
+    const field = new FieldNode(this.index, lx.start, lx.end, lx.end, leading);
     lx.advance();
     if (lx.kind === Tok.Ident) {
-      const type = new FieldTypeNode(this.index, lx.start, lx.end, lx.tokenText());
+      const type = new FieldTypeNode(this.index, lx.start, lx.end, lx.end);
       lx.advance();
       // Unsupported("...") and the like: the arguments are read and dropped.
       if ((lx.kind as Tok) === Tok.LParen) type.end = this.parseArgs().end;
@@ -418,9 +420,8 @@ class Parser {
       }
       break;
     }
-    const name = this.text.slice(start + (block ? 2 : 1), nameEnd);
-    if (!name) this.problem(`Expected an attribute name after '${block ? "@@" : "@"}'.`, start, nameEnd);
-    const attribute = new AttributeNode(this.index, start, nameEnd, name, block, nameEnd);
+    if (nameEnd === start + (block ? 2 : 1)) this.problem(`Expected an attribute name after '${block ? "@@" : "@"}'.`, start, nameEnd);
+    const attribute = new AttributeNode(this.index, start, nameEnd, block, nameEnd);
     if (lx.kind === Tok.LParen) {
       const { args, end } = this.parseArgs();
       attribute.args = args;
