@@ -190,6 +190,8 @@ function formatLogArgs(args) {
  * @param {(line: string) => void} [o.onServerOutput]  code-server's stdout/stderr lines
  * @param {boolean} [o.waitForWorkbench]          wait until the workbench DOM is shown (default true)
  * @param {AbortSignal} [o.signal]                abort a launch in progress (kills what it started)
+ * @param {string[]} [o.installExtensions]        .vsix files to install first (`--install-extension`),
+ *                                                as a user would, into this launch's fresh extensions dir
  */
 export async function launchWorkbench(o = {}) {
   const engine = resolveEngine(o.vscode ?? '1.100');
@@ -240,6 +242,22 @@ export async function launchWorkbench(o = {}) {
     ...(o.env ?? {}),
   };
   delete env.VSCODE_IPC_HOOK_CLI; // when run from a VS Code terminal, don't talk to that VS Code
+  for (const vsix of o.installExtensions ?? []) {
+    // code-server installs and exits; same user data and extensions dir as the server below.
+    try {
+      const out = execFileSync(
+        engine.node,
+        [engine.entry, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', path.resolve(vsix)],
+        { cwd: tmp, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 },
+      );
+      serverLogStream.write(out);
+      if (!/successfully installed/i.test(out)) throw Object.assign(new Error('no "successfully installed" in its output'), { stdout: out });
+    } catch (err) {
+      serverLogStream.end();
+      if (!o.keepTemp) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+      throw new Error(`code-server --install-extension ${vsix} failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    }
+  }
   // detached: Node calls setsid(), so code-server and everything it forks share one process
   // group that close() kills as a whole.
   const child = spawn(engine.node, args, { cwd: tmp, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -26,7 +26,9 @@ export class BetterAuthCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const findings = this.linter.findings(document.uri);
-    if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAllOnSave(findings);
+    // `intersects`, not `contains`: codeActionsOnSave asks for `source.fixAll` (all fixers) as often
+    // as for `source.fixAll.betterAuthDoctor`, and the Source Action menu for `source`.
+    if (context.only && FIX_ALL_KIND.intersects(context.only)) return this.fixAllOnSave(findings);
     if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only) && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
@@ -65,6 +67,9 @@ export class BetterAuthCodeActions implements vscode.CodeActionProvider {
       actions.push(ignore);
     }
     const docs = new vscode.CodeAction(`Show documentation for ${finding.rule}`, vscode.CodeActionKind.QuickFix);
+    // Tied to its diagnostic like the others: VS Code lists actions without diagnostics after all
+    // that have one, which put every "Show documentation" below the next problem's actions.
+    docs.diagnostics = [diagnostic];
     docs.command = { title: docs.title, command: "vscode.open", arguments: [vscode.Uri.parse(ruleDocsUrl(finding.rule))] };
     actions.push(docs);
     return actions;

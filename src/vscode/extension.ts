@@ -3,6 +3,7 @@ import { BetterAuthCodeActions } from "./code-actions";
 import { registerCommands } from "./commands";
 import type { ExtensionServices } from "./context";
 import { SchemaLinter } from "./linter";
+import { watchNewFolders } from "./new-folders";
 import { affectsSettings } from "./settings";
 import { VersionStatus } from "./version-status";
 
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
     schemaWatcher.onDidCreate((uri) => linter.schedule(uri)),
     schemaWatcher.onDidChange((uri) => !isOpen(uri) && linter.schedule(uri)),
     schemaWatcher.onDidDelete((uri) => linter.forget(uri)),
+    watchNewFolders((uri) => !isOpen(uri) && linter.schedule(uri), log),
     versionWatcher.onDidChange(() => linter.relintAll()),
     versionWatcher.onDidCreate(() => linter.relintAll()),
     versionWatcher.onDidDelete(() => linter.relintAll()),

@@ -6,7 +6,7 @@ const SOURCE: Record<DetectedVersion["source"], string> = {
   override: "set in the betterAuthDoctor.betterAuthVersion setting",
   installed: "installed",
   lockfile: "from the lock file",
-  "package.json": "lowest version package.json allows",
+  "package.json": "from the package.json range",
   assumed: "not found: the newest layout is assumed",
 };
 

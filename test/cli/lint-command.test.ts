@@ -42,7 +42,7 @@ describe("better-auth-doctor lint", () => {
     expect(Object.keys(finding)).toEqual(["rule", "severity", "message", "model", "range"]);
     expect(finding).toMatchObject({ rule: "session-token-layout", severity: "error", model: "Session" });
     expect(finding.range).toEqual({ start: { line: 20, character: 6 }, end: { line: 20, character: 13 } });
-    expect(finding.message).toContain("Better Auth 1.2.0 (the lowest version package.json allows)");
+    expect(finding.message).toContain('Better Auth 1.2.0 (the lowest version package.json\'s "^1.2.0" allows)');
   });
 
   it("exits 0 on a clean schema and honours --better-auth-version", async () => {

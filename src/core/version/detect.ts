@@ -85,8 +85,9 @@ function readManifestRange(fs: VersionFs, dir: string): DetectedVersion | undefi
   if (!isObject(manifest)) return undefined;
   for (const field of DEPENDENCY_FIELDS) {
     const deps = manifest[field];
-    const version = isObject(deps) ? lowestInRange(deps[PACKAGE]) : undefined;
-    if (version) return { version, source: "package.json", file };
+    if (!isObject(deps)) continue;
+    const version = lowestInRange(deps[PACKAGE]);
+    if (version) return { version, source: "package.json", file, range: String(deps[PACKAGE]) };
   }
   return undefined;
 }

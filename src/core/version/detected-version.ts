@@ -7,4 +7,6 @@ export interface DetectedVersion {
   source: VersionSource;
   /** The file the version was read from, for messages and the status item. */
   file?: string;
+  /** The package.json range the version was taken from (`^1.2.0`), when it came from one. */
+  range?: string;
 }

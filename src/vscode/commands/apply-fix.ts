@@ -78,7 +78,15 @@ export const applyFix: CommandDefinition = {
     }
     if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(finding.fix.edits)))) throw new Error("VS Code refused the schema edit.");
     services.log.info(`applied "${finding.fix.title}" to ${uri.fsPath}`);
-    if (migration) await writeMigration(migration, services);
+    if (migration) {
+      // The migration goes to disk, so the schema must too: an unsaved model that the user then
+      // discards would leave a migration for a layout the schema no longer has.
+      for (const file of new Set(finding.fix.edits.map((edit) => edit.file))) {
+        const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.fsPath === file);
+        if (document?.isDirty) await document.save();
+      }
+      await writeMigration(migration, services);
+    }
     return true;
   },
 };

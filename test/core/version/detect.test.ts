@@ -455,7 +455,7 @@ describe("lock files", () => {
 describe("package.json range", () => {
   it("takes the lowest version the range allows, in any dependency list", () => {
     const file = write("package.json", manifest({ dependencies: { "better-auth": "^1.2.0" } }));
-    expect(detect("prisma")).toEqual({ version: "1.2.0", source: "package.json", file });
+    expect(detect("prisma")).toEqual({ version: "1.2.0", source: "package.json", file, range: "^1.2.0" });
     write("package.json", manifest({ devDependencies: { "better-auth": "~0.8.6" } }));
     expect(detect("prisma").version).toBe("0.8.6");
     write("package.json", manifest({ peerDependencies: { "better-auth": ">=1.3.0 <2" } }));
@@ -475,7 +475,7 @@ describe("package.json range", () => {
   it("the nearest package.json with a range wins", () => {
     write("package.json", manifest({ dependencies: { "better-auth": "^1.1.0" } }));
     const file = write("apps/web/package.json", manifest({ dependencies: { "better-auth": "^0.8.0" } }));
-    expect(detect("apps/web/prisma")).toEqual({ version: "0.8.0", source: "package.json", file });
+    expect(detect("apps/web/prisma")).toEqual({ version: "0.8.0", source: "package.json", file, range: "^0.8.0" });
   });
 });
 
@@ -566,5 +566,15 @@ describe("garbage never throws and is skipped", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("how messages name a version from package.json", () => {
+  it("admits a range only bounds the version, and says nothing extra for an exact pin", async () => {
+    const { versionLabel } = await import("../../../src/core/version-label");
+    const { layoutFor } = await import("../../../src/core/better-auth/core-schema");
+    const layout = layoutFor("1.2.0");
+    expect(versionLabel({ version: "1.2.0", source: "package.json", range: "^1.2.0" }, layout)).toBe('Better Auth 1.2.0 (the lowest version package.json\'s "^1.2.0" allows)');
+    expect(versionLabel({ version: "1.2.0", source: "package.json", range: "1.2.0" }, layout)).toBe("Better Auth 1.2.0");
   });
 });

@@ -1,0 +1,52 @@
+// betterAuthDoctor.* settings for the workspace folder (resource scope) change the diagnostics.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { diagnostics, open, scratchCopy, waitFor, waitForDiagnostic, waitForNoDiagnostic, workspaceFolder } from "./helpers";
+
+const settings = () => vscode.workspace.getConfiguration("betterAuthDoctor", workspaceFolder().uri);
+
+describe("settings", () => {
+  let legacyLayout: vscode.Uri; // Session without token: the ≤ 0.8 layout
+  let currentLayout: vscode.Uri; // Session with token @unique: the ≥ 1.0 layout
+
+  before(async () => {
+    legacyLayout = await scratchCopy("prisma/schema.prisma", "settings-legacy");
+    currentLayout = await scratchCopy("ignore/schema.prisma", "settings-current");
+    await open(legacyLayout);
+    await waitForDiagnostic(legacyLayout, "session-token-layout");
+    assert.deepEqual(diagnostics(currentLayout, "session-token-layout"), []);
+  });
+
+  afterEach(async () => {
+    for (const key of ["rules", "betterAuthVersion"]) await settings().update(key, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitForDiagnostic(legacyLayout, "session-token-layout");
+  });
+
+  it('betterAuthDoctor.rules {"session-token-layout": "off"} removes that diagnostic', async () => {
+    await settings().update("rules", { "session-token-layout": "off" }, vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitForNoDiagnostic(legacyLayout, "session-token-layout");
+    assert.equal(diagnostics(legacyLayout, "id-strategy").length, 1, "other rules still run");
+  });
+
+  it('betterAuthDoctor.rules {"session-token-layout": "warn"} changes its severity', async () => {
+    await settings().update("rules", { "session-token-layout": "warn" }, vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitFor(
+      () => diagnostics(legacyLayout, "session-token-layout").find((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      "session-token-layout as a warning",
+    );
+  });
+
+  it('betterAuthDoctor.betterAuthVersion "0.8.8" flips the verdict', async () => {
+    await settings().update("betterAuthVersion", "0.8.8", vscode.ConfigurationTarget.WorkspaceFolder);
+    // The ≤ 0.8 layout is right for 0.8.8: no more "no `token` field" on the model name …
+    await waitFor(() => !diagnostics(legacyLayout, "session-token-layout").some((d) => /no `token` field/.test(d.message)), "the missing-token error to go", {
+      state: () => diagnostics(legacyLayout).map((d) => d.message.slice(0, 60)).join(" | "),
+    });
+    // (what 0.8.8 still objects to is the @default(uuid()) on the id, which is the token there)
+    for (const { message } of diagnostics(legacyLayout, "session-token-layout")) assert.match(message, /Session\.id must not have a database default under Better Auth 0\.8\.8/);
+    // … and the 1.x layout is wrong: 0.8 keeps the token in id and never writes `token`.
+    await open(currentLayout);
+    const wrong = await waitForDiagnostic(currentLayout, "session-token-layout");
+    assert.match(wrong.message, /Session\.token does not belong in the session layout of Better Auth 0\.8\.8/);
+  });
+});
