@@ -92,9 +92,10 @@ npm_install_dir() {
   rm -f "$stamp"
   log "npm: installing in $dir with node $(node -v) (log: $dir/npm-install.log)"
   # npm_config_yes: node-pty's postinstall runs `npx node-gyp`, which would otherwise prompt.
-  # --foreground-scripts keeps the postinstall output (native builds) in the log. (npm >= 7 runs
-  # scripts as root without --unsafe-perm; npm 11 warns that the flag is unknown.)
-  if ! (cd "$dir" && npm_config_yes=true npm install --no-audit --no-fund --foreground-scripts \
+  # --foreground-scripts keeps the postinstall output (native builds) in the log.
+  # npm_config_unsafe_perm: npm >= 7 no longer needs it, but code-server's postinstall.sh still
+  # refuses to run as root unless it sees it in the environment (a fresh CI machine is root).
+  if ! (cd "$dir" && npm_config_yes=true npm_config_unsafe_perm=true npm install --no-audit --no-fund --foreground-scripts \
         >"$dir/npm-install.log" 2>&1); then
     tail -n 40 "$dir/npm-install.log" >&2
     return 1
