@@ -156,8 +156,11 @@ export class ArgumentNode extends Spanned implements Argument {
   }
 }
 
+/** Shared by nodes that have none; the parser replaces it, never pushes into it. */
+export const NO_ARGS: Argument[] = Object.freeze([]) as unknown as Argument[];
+
 export class AttributeNode extends Spanned implements Attribute {
-  args: Argument[] = [];
+  args: Argument[] = NO_ARGS;
 
   constructor(
     index: LineIndex,

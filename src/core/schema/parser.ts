@@ -13,6 +13,7 @@ import {
   IdentifierNode,
   InvalidNode,
   LineIndex,
+  NO_ARGS,
   NumberNode,
   StringNode,
 } from "./nodes";
@@ -148,6 +149,8 @@ class Parser {
   private lastEnd = 0;
   /** Nesting of `(` and `[`; bounded so hostile input cannot overflow the stack. */
   private depth = 0;
+  /** Where the argument list parseArgs last read ends. */
+  private argsEnd = 0;
 
   constructor(
     private readonly path: string,
@@ -357,7 +360,10 @@ class Parser {
       const type = new FieldTypeNode(this.index, lx.start, lx.end, lx.end);
       lx.advance();
       // Unsupported("...") and the like: the arguments are read and dropped.
-      if ((lx.kind as Tok) === Tok.LParen) type.end = this.parseArgs().end;
+      if ((lx.kind as Tok) === Tok.LParen) {
+        this.parseArgs();
+        type.end = this.argsEnd;
+      }
       if ((lx.kind as Tok) === Tok.LBracket) {
         const open = lx.start;
         type.end = lx.end;
@@ -423,8 +429,8 @@ class Parser {
     if (nameEnd === start + (block ? 2 : 1)) this.problem(`Expected an attribute name after '${block ? "@@" : "@"}'.`, start, nameEnd);
     const attribute = new AttributeNode(this.index, start, nameEnd, block, nameEnd);
     if (lx.kind === Tok.LParen) {
-      const { args, end } = this.parseArgs();
-      attribute.args = args;
+      attribute.args = this.parseArgs();
+      const end = this.argsEnd;
       attribute.end = end;
     }
     this.lastEnd = attribute.end;
@@ -432,7 +438,8 @@ class Parser {
   }
 
   /** Parses `( arg, name: arg, … )`; `end` is after the `)` or after the last token read. */
-  private parseArgs(): { args: Argument[]; end: number } {
+  /** Returns the arguments; where they end is left in `argsEnd` (no result object per call). */
+  private parseArgs(): Argument[] {
     this.depth++;
     try {
       return this.parseArgsInner();
@@ -441,19 +448,21 @@ class Parser {
     }
   }
 
-  private parseArgsInner(): { args: Argument[]; end: number } {
+  private parseArgsInner(): Argument[] {
     const lx = this.lx;
     const open = lx.start;
     let end = lx.end;
     lx.advance();
-    const args: Argument[] = [];
+    // Most calls (`now()`, `uuid()`, `@id`) have no arguments: share one empty list for them.
+    let args: Argument[] = NO_ARGS;
     for (;;) {
       this.skipArgNewlines();
       const kind = lx.kind as Tok;
       if (kind === Tok.RParen) {
         end = lx.end;
         lx.advance();
-        return { args, end };
+        this.argsEnd = end;
+        return args;
       }
       if (kind === Tok.Comma) {
         end = lx.end;
@@ -462,7 +471,8 @@ class Parser {
       }
       if (kind === Tok.Newline || kind === Tok.Eof || kind === Tok.RBrace || kind === Tok.Comment) {
         this.problem("Expected ')' to close the argument list.", open, open + 1);
-        return { args, end };
+        this.argsEnd = end;
+        return args;
       }
       if (kind === Tok.Ident) {
         // `name: value` or a value that starts with an identifier.
@@ -478,12 +488,12 @@ class Parser {
             continue;
           }
           end = exprEnd(value);
-          args.push(new ArgumentNode(this.index, identStart, end, value, ident));
+          (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value, ident));
           continue;
         }
         const value = this.parseExprAfterIdent(identStart, identEnd, ident);
         end = value.end;
-        args.push(new ArgumentNode(this.index, identStart, end, value));
+        (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value));
         continue;
       }
       const value = this.parseExpr();
@@ -494,7 +504,7 @@ class Parser {
         continue;
       }
       end = exprEnd(value);
-      args.push(new ArgumentNode(this.index, exprStart(value), end, value));
+      (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, exprStart(value), end, value));
     }
   }
 
@@ -590,7 +600,8 @@ class Parser {
     }
     if (end !== identEnd) name = this.text.slice(start, end).replace(/\s+/g, "");
     if (lx.kind === Tok.LParen) {
-      const { args, end: callEnd } = this.parseArgs();
+      const args = this.parseArgs();
+      const callEnd = this.argsEnd;
       return new CallNode(this.index, start, callEnd, name, args);
     }
     return new IdentifierNode(this.index, start, end, name);
