@@ -51,8 +51,9 @@ rmSync(dir, { recursive: true, force: true });
 const wasm = require("@prisma/prisma-schema-wasm");
 const { getSchema } = require("@mrleebo/prisma-ast");
 
-function median(fn, runs) {
-  for (let i = 0; i < Math.min(5, runs); i++) fn(); // warm up the JIT
+function median(fn, runs, warmup = Math.min(20, runs)) {
+  for (let i = 0; i < warmup; i++) fn(); // warm up the JIT
+  globalThis.gc?.(); // start from a clean heap, so one tool's garbage is not charged to the next
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
@@ -64,22 +65,24 @@ function median(fn, runs) {
 }
 
 const sizes = [20, 1_000, 10_000];
-const rows = [];
-for (const models of sizes) {
-  const text = generateSchema(models);
-  const lines = text.split("\n").length;
-  const runs = models >= 10_000 ? 7 : models >= 1_000 ? 31 : 201;
-  const config = { config: { betterAuthVersion: "1.7.25" } };
+const config = { config: { betterAuthVersion: "1.7.25" } };
+const schemas = sizes.map((models) => ({ models, text: generateSchema(models) }));
+// Ours first for every size, then the others: their large allocations would otherwise land in
+// our timings as garbage collection.
+const ours = schemas.map(({ models, text }) => {
   const findings = lintText(text, config);
   if (!findings.some((finding) => finding.rule === "session-token-layout")) throw new Error("the benchmark schema should keep its broken Session");
-  const ours = median(() => lintText(text, config), runs);
-  const prisma = median(() => wasm.lint(JSON.stringify([["schema.prisma", text]])), Math.min(runs, 7));
-  const prismaAst = median(() => getSchema(text), Math.min(runs, 7));
-  rows.push({ models, lines, ours, prisma, prismaAst });
-}
+  const runs = models >= 10_000 ? 15 : models >= 1_000 ? 101 : 501;
+  return median(() => lintText(text, config), runs, models >= 10_000 ? 3 : 50);
+});
+const rows = schemas.map(({ models, text }, i) => {
+  const prisma = median(() => wasm.lint(JSON.stringify([["schema.prisma", text]])), 7, 2);
+  const prismaAst = median(() => getSchema(text), 7, 2);
+  return { models, lines: text.split("\n").length, ours: ours[i], prisma, prismaAst };
+});
 
 const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`.padStart(10);
-console.log(`Node ${process.version}; medians (runs: 201 / 31 / 7; Prisma and prisma-ast at most 7)\n`);
+console.log(`Node ${process.version}; medians (ours: 501 / 101 / 15 runs; Prisma and prisma-ast: 7 runs)${globalThis.gc ? "" : " — run with --expose-gc for steadier numbers"}\n`);
 console.log("models   lines   better-auth-doctor lint   prisma-schema-wasm lint   @mrleebo/prisma-ast parse   vs wasm   vs prisma-ast");
 for (const row of rows) {
   console.log(

@@ -118,19 +118,44 @@ export class NumberNode extends Spanned implements NumberExpr {
   }
 }
 
+/** `name` or a dotted path (`db.Uuid`); spaces around the dots are not part of the name. */
+function pathName(text: string, start: number, end: number): string {
+  const name = text.slice(start, end);
+  return name.includes(".") ? name.replace(/\s+/g, "") : name;
+}
+
 export class IdentifierNode extends Spanned implements IdentifierExpr {
   readonly kind = "identifier" as const;
 
-  constructor(index: LineIndex, start: number, end: number, readonly name: string) {
+  constructor(
+    index: LineIndex,
+    start: number,
+    end: number,
+    private readonly nameEnd: number,
+  ) {
     super(index, start, end);
+  }
+
+  get name(): string {
+    return pathName(this.index.text, this.start, this.nameEnd);
   }
 }
 
 export class CallNode extends Spanned implements CallExpr {
   readonly kind = "call" as const;
 
-  constructor(index: LineIndex, start: number, end: number, readonly name: string, readonly args: Argument[]) {
+  constructor(
+    index: LineIndex,
+    start: number,
+    end: number,
+    private readonly nameEnd: number,
+    readonly args: Argument[],
+  ) {
     super(index, start, end);
+  }
+
+  get name(): string {
+    return pathName(this.index.text, this.start, this.nameEnd);
   }
 }
 
@@ -151,8 +176,19 @@ export class InvalidNode extends Spanned implements InvalidExpr {
 }
 
 export class ArgumentNode extends Spanned implements Argument {
-  constructor(index: LineIndex, start: number, end: number, readonly value: Expr, readonly name?: string) {
+  constructor(
+    index: LineIndex,
+    start: number,
+    end: number,
+    readonly value: Expr,
+    /** End of the `name` in `name: value`; -1 for a positional argument. */
+    private readonly nameEnd = -1,
+  ) {
     super(index, start, end);
+  }
+
+  get name(): string | undefined {
+    return this.nameEnd < 0 ? undefined : this.index.text.slice(this.start, this.nameEnd);
   }
 }
 

@@ -33,7 +33,13 @@ function exprStart(expr: Expr): number {
   return (expr as unknown as InvalidNode).start;
 }
 
-const BLOCK_KINDS = new Set<string>(["model", "enum", "datasource", "generator", "type", "view"]);
+const BLOCK_KINDS: readonly BlockKind[] = ["model", "enum", "datasource", "generator", "type", "view"];
+
+/** Compared in place: slicing every line's first word would allocate on every keystroke. */
+function isBlockKeyword(lx: Lexer): boolean {
+  for (const kind of BLOCK_KINDS) if (lx.isWord(kind)) return true;
+  return false;
+}
 
 /** What a block body holds once parsed. */
 class BlockBody {
@@ -171,7 +177,7 @@ class Parser {
     const lx = this.lx;
     while (lx.kind !== Tok.Eof) {
       if (this.skipTrivia(this.topComments)) continue;
-      if (lx.kind === Tok.Ident && BLOCK_KINDS.has(lx.tokenText())) {
+      if (lx.kind === Tok.Ident && isBlockKeyword(lx)) {
         this.parseBlock();
         continue;
       }
@@ -283,7 +289,7 @@ class Parser {
   /** `model Foo {` at the start of a line inside an unclosed block begins the next block. */
   private startsNewBlock(): boolean {
     const lx = this.lx;
-    if (lx.kind !== Tok.Ident || (lx.start > 0 && this.text.charCodeAt(lx.start - 1) !== 10) || !BLOCK_KINDS.has(lx.tokenText())) return false;
+    if (lx.kind !== Tok.Ident || (lx.start > 0 && this.text.charCodeAt(lx.start - 1) !== 10) || !isBlockKeyword(lx)) return false;
     const newline = this.text.indexOf("\n", lx.end);
     const rest = this.text.slice(lx.end, newline < 0 ? this.text.length : newline);
     return /^[ \t]+[^\s{}]+[ \t]*\{/.test(rest);
@@ -478,20 +484,19 @@ class Parser {
         // `name: value` or a value that starts with an identifier.
         const identStart = lx.start;
         const identEnd = lx.end;
-        const ident = lx.tokenText();
         lx.advance();
         if ((lx.kind as Tok) === Tok.Colon) {
           lx.advance();
           const value = this.parseExpr();
           if (!value) {
-            this.problem(`Expected a value for '${ident}'.`, identStart, identEnd);
+            this.problem(`Expected a value for '${this.text.slice(identStart, identEnd)}'.`, identStart, identEnd);
             continue;
           }
           end = exprEnd(value);
-          (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value, ident));
+          (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value, identEnd));
           continue;
         }
-        const value = this.parseExprAfterIdent(identStart, identEnd, ident);
+        const value = this.parseExprAfterIdent(identStart, identEnd);
         end = value.end;
         (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value));
         continue;
@@ -542,9 +547,8 @@ class Parser {
       case Tok.Ident: {
         const start = lx.start;
         const end = lx.end;
-        const name = lx.tokenText();
         lx.advance();
-        return this.parseExprAfterIdent(start, end, name);
+        return this.parseExprAfterIdent(start, end);
       }
       case Tok.LBracket:
         return this.parseArray();
@@ -586,9 +590,8 @@ class Parser {
     return new ArrayNode(this.index, open, end, items);
   }
 
-  private parseExprAfterIdent(start: number, identEnd: number, ident: string): IdentifierNode | CallNode {
+  private parseExprAfterIdent(start: number, identEnd: number): IdentifierNode | CallNode {
     const lx = this.lx;
-    let name = ident;
     let end = identEnd;
     // Dotted paths such as `db.Uuid` inside arguments.
     while (lx.kind === Tok.Dot) {
@@ -598,13 +601,11 @@ class Parser {
       end = lx.end;
       lx.advance();
     }
-    if (end !== identEnd) name = this.text.slice(start, end).replace(/\s+/g, "");
     if (lx.kind === Tok.LParen) {
       const args = this.parseArgs();
-      const callEnd = this.argsEnd;
-      return new CallNode(this.index, start, callEnd, name, args);
+      return new CallNode(this.index, start, this.argsEnd, end, args);
     }
-    return new IdentifierNode(this.index, start, end, name);
+    return new IdentifierNode(this.index, start, end, end);
   }
 }
 
