@@ -157,6 +157,11 @@ class Parser {
   private depth = 0;
   /** Where the argument list parseArgs last read ends. */
   private argsEnd = 0;
+  /**
+   * False in the first pass: its members are dropped line by line, so their attribute and
+   * argument lists are not built at all (extents and problems are all it needs).
+   */
+  private readonly retain: boolean;
 
   constructor(
     private readonly path: string,
@@ -164,8 +169,10 @@ class Parser {
     private readonly index: LineIndex = new LineIndex(text),
     offset = 0,
   ) {
-    // Only the first pass reads the whole text, so only it can record every line start.
+    // Only the first pass reads the whole text, so only it can record every line start; and
+    // only the second pass (one block's body) keeps what it reads.
     this.lx = new Lexer(text, offset, offset === 0);
+    this.retain = offset !== 0;
   }
 
   /** Second pass over one block's body; its problems were already reported by the first. */
@@ -397,7 +404,7 @@ class Parser {
       if (kind === Tok.At || kind === Tok.AtAt) {
         if (kind === Tok.AtAt) this.problem("Block attributes ('@@') go on their own line.", lx.start, lx.end);
         const attribute = this.parseAttribute();
-        field.attributes.push(attribute);
+        if (this.retain) field.attributes.push(attribute);
         field.end = attribute.end;
         continue;
       }
@@ -493,12 +500,12 @@ class Parser {
             continue;
           }
           end = exprEnd(value);
-          (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value, identEnd));
+          if (this.retain) (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value, identEnd));
           continue;
         }
         const value = this.parseExprAfterIdent(identStart, identEnd);
         end = value.end;
-        (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value));
+        if (this.retain) (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value));
         continue;
       }
       const value = this.parseExpr();
@@ -509,7 +516,7 @@ class Parser {
         continue;
       }
       end = exprEnd(value);
-      (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, exprStart(value), end, value));
+      if (this.retain) (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, exprStart(value), end, value));
     }
   }
 
@@ -563,7 +570,7 @@ class Parser {
     let end = lx.end;
     lx.advance();
     this.depth++;
-    const items: Expr[] = [];
+    const items: Expr[] = this.retain ? [] : (NO_ARGS as unknown as Expr[]);
     for (;;) {
       this.skipArgNewlines();
       const kind = lx.kind as Tok;
@@ -583,7 +590,7 @@ class Parser {
         this.problem("Expected ']' to close the list.", open, open + 1);
         break;
       }
-      items.push(item);
+      if (this.retain) items.push(item);
       end = exprEnd(item);
     }
     this.depth--;
