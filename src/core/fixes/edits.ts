@@ -69,3 +69,10 @@ export function appendAttribute(file: string, field: Field, attribute: string): 
 export function replaceRange(file: string, range: { start: Position; end: Position }, newText: string): TextEdit {
   return { file, range, newText };
 }
+
+/** `String` → `String?`: the `?` goes right after the type. */
+export function makeOptional(file: string, field: Field): TextEdit | undefined {
+  if (!field.type) return undefined;
+  const end = field.type.range.end;
+  return { file, range: { start: end, end }, newText: "?" };
+}

@@ -1,4 +1,5 @@
 import { fieldAttribute } from "../schema/query";
+import { makeOptional } from "../fixes/edits";
 import type { Rule } from "./rule";
 import { presentExpectedFields } from "./expected-fields";
 
@@ -18,7 +19,6 @@ export const fieldOptionality: Rule = {
       const type = field.type;
       if (expected.required || expected.isId || !type || type.optional || type.list) continue;
       if (fieldAttribute(field, "default") || fieldAttribute(field, "updatedAt")) continue;
-      const end = type.range.end;
       context.report({
         range: field.range,
         file: block.file,
@@ -27,7 +27,7 @@ export const fieldOptionality: Rule = {
         message:
           `${block.name}.${field.name} is required, but ${context.versionLabel} treats it as optional and leaves it out when it has ` +
           `no value, so that create fails ("Argument \`${field.name}\` is missing"). The fix makes it ${type.name}?.`,
-        fix: { title: `Make ${block.name}.${field.name} optional`, edits: [{ file: block.file, range: { start: end, end }, newText: "?" }] },
+        fix: { title: `Make ${block.name}.${field.name} optional`, edits: [makeOptional(block.file, field)!] },
       });
     }
   },

@@ -1,5 +1,6 @@
 import { prismaFieldName } from "../better-auth/resolve-models";
 import { fieldAttribute, isRelationField } from "../schema/query";
+import { makeOptional } from "../fixes/edits";
 import type { Rule } from "./rule";
 
 export const unwrittenRequiredColumns: Rule = {
@@ -25,7 +26,6 @@ export const unwrittenRequiredColumns: Rule = {
         if (!type || known.has(field.name) || type.optional || type.list) continue;
         if (isRelationField(context.modelNames, field)) continue;
         if (fieldAttribute(field, "default") || fieldAttribute(field, "updatedAt") || fieldAttribute(field, "id")) continue;
-        const end = type.range.end;
         context.report({
           range: field.range,
           file: block.file,
@@ -35,7 +35,7 @@ export const unwrittenRequiredColumns: Rule = {
             `${block.name}.${field.name} is required but ${context.versionLabel} never writes it, so its schema check ` +
             `fails every request with SCHEMA_MISMATCH (validateSchema, on by default since 1.7.3). If a plugin of yours adds this field, declare it in ` +
             `that plugin's schema (or additionalFields); otherwise the fix makes it optional.`,
-          fix: { title: `Make ${block.name}.${field.name} optional`, edits: [{ file: block.file, range: { start: end, end }, newText: "?" }] },
+          fix: { title: `Make ${block.name}.${field.name} optional`, edits: [makeOptional(block.file, field)!] },
         });
       }
     }
