@@ -95,7 +95,10 @@ npm_install_dir() {
   # --foreground-scripts keeps the postinstall output (native builds) in the log.
   # npm_config_unsafe_perm: npm >= 7 no longer needs it, but code-server's postinstall.sh still
   # refuses to run as root unless it sees it in the environment (a fresh CI machine is root).
-  if ! (cd "$dir" && npm_config_yes=true npm_config_unsafe_perm=true npm install --no-audit --no-fund --foreground-scripts \
+  # npm_config_user_agent: when this runs under `npm test`, the outer npm exports its own user
+  # agent ("node/v20"), the inner npm adopts it as config, and code-server's postinstall then
+  # reads the wrong Node major from it. Unset, the inner npm reports the Node it really runs on.
+  if ! (cd "$dir" && unset npm_config_user_agent && npm_config_yes=true npm_config_unsafe_perm=true npm install --no-audit --no-fund --foreground-scripts \
         >"$dir/npm-install.log" 2>&1); then
     tail -n 40 "$dir/npm-install.log" >&2
     return 1
