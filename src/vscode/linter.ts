@@ -49,9 +49,8 @@ export class SchemaLinter implements vscode.Disposable {
   }
 
   /** The schema file or folder `uri` belongs to, honouring the schemaPath setting. */
-  private rootFor(uri: vscode.Uri): string {
+  private rootFor(uri: vscode.Uri, configured: string): string {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const configured = readSettings(uri).schemaPath;
     if (folder && configured) {
       const root = isAbsolute(configured) ? configured : join(folder.uri.fsPath, configured);
       if (uri.fsPath === root || uri.fsPath.startsWith(`${root}/`)) return root;
@@ -82,7 +81,7 @@ export class SchemaLinter implements vscode.Disposable {
     if (config.rules[SYNTAX_RULE] === undefined && vscode.extensions.getExtension(PRISMA_EXTENSION)) config.rules[SYNTAX_RULE] = "off";
     const started = Date.now();
     if (uri.scheme !== "file") return this.lintVirtual(uri, config);
-    const root = this.rootFor(uri);
+    const root = this.rootFor(uri, settings.schemaPath);
     const result = lintSchemaAt(root, config, editorSchemaFs());
     const previous = this.schemas.get(root)?.result?.files ?? [];
     for (const file of new Set([...previous, ...result.files])) {
