@@ -44,13 +44,6 @@ export function isUnique(block: Block, field: Field): boolean {
   });
 }
 
-export function isIndexed(block: Block, field: Field): boolean {
-  if (isUnique(block, field)) return true;
-  return [...blockAttributes(block, "index"), ...blockAttributes(block, "unique"), ...blockAttributes(block, "id")].some(
-    (attribute) => attributeFieldList(attribute)[0] === field.name,
-  );
-}
-
 export function idField(block: Block): Field | undefined {
   return block.fields.find((field) => fieldAttribute(field, "id"));
 }
