@@ -2,25 +2,9 @@
 // Bundles src/core/cookie on the fly with esbuild so it measures the current source
 // without a prior build. Run: node bench/cookie.bench.mjs
 import { createHmac, randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import * as esbuild from "esbuild";
+import { importSource } from "./bundle-source.mjs";
 
-const dir = mkdtempSync(join(tmpdir(), "cookie-bench-"));
-const outfile = join(dir, "cookie.mjs");
-await esbuild.build({
-  entryPoints: [new URL("../src/core/cookie/index.ts", import.meta.url).pathname],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  outfile,
-  logLevel: "warning",
-});
-const { verifyCookies } = await import(pathToFileURL(outfile).href);
-rmSync(dir, { recursive: true, force: true });
+const { verifyCookies } = await importSource("../src/core/cookie/index.ts");
 
 // A cookie exactly as better-call signs it: encodeURIComponent(token + "." + base64(HMAC)).
 const secret = randomBytes(32).toString("base64");

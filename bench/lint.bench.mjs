@@ -1,12 +1,8 @@
 // Lint speed on generated schemas of 20, 1,000 and 10,000 models, next to Prisma's own wasm
 // linter and @mrleebo/prisma-ast's parser on the same text. Prints medians and ratios.
 // Run: npm run bench (target: a 1,000-model, ~15k-line schema fully linted in ≤ 5 ms median).
-import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import * as esbuild from "esbuild";
+import { importSource } from "./bundle-source.mjs";
 import { generateSchema } from "./schema-generator.mjs";
 
 const require = createRequire(import.meta.url);
@@ -34,19 +30,7 @@ if (!Map.groupBy) {
   };
 }
 
-const dir = mkdtempSync(join(tmpdir(), "lint-bench-"));
-const outfile = join(dir, "lint.mjs");
-await esbuild.build({
-  entryPoints: [new URL("../src/core/lint.ts", import.meta.url).pathname],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  outfile,
-  logLevel: "warning",
-});
-const { lintText } = await import(pathToFileURL(outfile).href);
-rmSync(dir, { recursive: true, force: true });
+const { lintText } = await importSource("../src/core/lint.ts");
 
 const wasm = require("@prisma/prisma-schema-wasm");
 const { getSchema } = require("@mrleebo/prisma-ast");
