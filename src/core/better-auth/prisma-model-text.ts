@@ -113,7 +113,7 @@ function fieldNameOf(tables: Record<string, AuthTable>, model: string, field: st
   if (field === "id" || field === "_id") return "id";
   const key = tableKeyOf(tables, model, false);
   const fields = key ? tables[key]!.fields : {};
-  const entry = fields[field] ? [field, fields[field]!] : Object.entries(fields).find(([, f]) => f.fieldName === field);
+  const entry: [string, AuthField] | undefined = fields[field] ? [field, fields[field]!] : Object.entries(fields).find(([, f]) => f.fieldName === field);
   return entry ? entry[1].fieldName || entry[0] : field;
 }
 
