@@ -4,6 +4,21 @@ const MARK: Record<Reason["severity"], string> = { error: "✗", warning: "!", i
 /** Long user fields (the chunking tests use 6 KB names) would drown the report. */
 const MAX_FIELD = 80;
 
+/**
+ * C0/C1 controls, DEL, and the bidi and line-separator characters a terminal or editor acts
+ * on. Decoded cookie fields are attacker-controlled: raw, they could clear the screen or
+ * print a fake VALID line.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Every line is built without newlines, so every control character left in it came from input. */
+export function terminalSafe(line: string): string {
+  return line.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 /** Plain-text report in the jwt.io debugger's spirit: verdict first, then why, then what was decoded. */
 export function renderCookieReport(report: CookieReport): string {
   const lines: string[] = [report.verdict.toUpperCase()];
@@ -45,7 +60,8 @@ export function renderCookieReport(report: CookieReport): string {
     }
   }
   if (report.ignoredCookies > 0) lines.push(`  (${report.ignoredCookies} other cookie${report.ignoredCookies === 1 ? "" : "s"} ignored)`);
-  return `${lines.join("\n")}\n`;
+  if (!report.inputProblem) lines.push("", report.betterAuthVersion ? `Judged as Better Auth ${report.betterAuthVersion} behaves.` : "Better Auth version unknown: reasons say where versions differ (--better-auth-version X).");
+  return `${lines.map(terminalSafe).join("\n")}\n`;
 }
 
 function secretLabel(secret: SecretMatch): string {

@@ -38,6 +38,7 @@ const report: CookieReport = {
   ],
   ignoredCookies: 3,
   checkedAt: NOW,
+  betterAuthVersion: "1.7.25",
 };
 
 describe("text renderer", () => {

@@ -1,13 +1,18 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { toJsonReport, verifyCookies } from "../../core/cookie";
-import type { CookieReport } from "../../core/cookie";
+import type { CookieReport, JsonWebKeySet } from "../../core/cookie";
+import { detectBetterAuthVersion } from "../../core/version/detect";
+import { exactVersion } from "../../core/version/versions";
 import { type LookupNotRun, type LookupResult, lookupJson, lookupSession, lookupText, type PreparedLookup, prepareProjectLookup } from "../../core/lookup";
 import { readConfigFile } from "../config-file";
 import { readEnvFiles, secretsFromEnv } from "../../core/secrets";
 import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
-import { renderCookieReport } from "../render-cookie-report";
+import { renderCookieReport, terminalSafe } from "../render-cookie-report";
 import type { Command } from "./index";
 
-const HELP = `Usage: better-auth-doctor cookie [--format text|json] [--env-file FILE]... [--url URL]
+const HELP = `Usage: better-auth-doctor cookie [--format text|json] [--dotenv FILE]... [--url URL]
+                               [--better-auth-version X] [--jwks FILE|URL]
                                [--lookup [--database-url URL] [--schema PATH]] [input | -]
 
 Decodes and verifies Better Auth cookies: a value, name=value, a Cookie header,
@@ -15,11 +20,19 @@ Set-Cookie lines, a curl command, or rows copied from the browser's cookie table
 Reads stdin when input is '-' or missing.
 
 Secrets come from BETTER_AUTH_SECRETS, BETTER_AUTH_SECRET and AUTH_SECRET in the
-environment, then in each --env-file (repeatable). Secret values are never printed.
+environment, then in each --dotenv file (repeatable). Secret values are never printed.
 
   --format text|json   output format (default text)
-  --env-file FILE      read secrets from this env file too
-  --url URL            where the cookie is sent (flags __Secure- cookies over http)
+  --dotenv FILE        read secrets from this env file too (also --env-file, but Node 20
+                       itself reads --env-file anywhere on the command line and exits 9
+                       when the file is missing)
+  --url URL            where the cookie is sent: http(s) URL (flags __Secure- cookies
+                       over http; its /api/auth/jwks verifies a jwt plugin cookie cache)
+  --better-auth-version X
+                       the app's Better Auth version (default: detected from the
+                       project in the current folder, as lint does)
+  --jwks FILE|URL      the jwt plugin's public keys (its /api/auth/jwks), to verify
+                       jwt({ sessionCookieCache: true }) caches
   --lookup             once the cookie verifies, look its session up in the project's
                        database (read-only): found, expired, not found, wrong column…
   --database-url URL   the database to look in (default: the datasource URL of
@@ -34,6 +47,8 @@ interface CookieArgs {
   format: "text" | "json";
   envFiles: string[];
   url?: string;
+  betterAuthVersion?: string;
+  jwks?: string;
   input?: string;
   help: boolean;
   lookup: boolean;
@@ -57,8 +72,13 @@ export function parseCookieArgs(args: readonly string[]): CookieArgs {
       const format = value();
       if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not '${format}'`);
       out.format = format;
-    } else if (flag === "--env-file") out.envFiles.push(value());
-    else if (flag === "--url") out.url = value();
+    } else if (flag === "--env-file" || flag === "--dotenv") out.envFiles.push(value());
+    else if (flag === "--url") out.url = httpUrl(value());
+    else if (flag === "--better-auth-version") {
+      const version = exactVersion(value());
+      if (!version) throw new UsageError(`--better-auth-version must be an exact version like 1.7.25`);
+      out.betterAuthVersion = version;
+    } else if (flag === "--jwks") out.jwks = value();
     else if (flag === "--lookup") out.lookup = true;
     else if (flag === "--database-url") out.databaseUrl = value();
     else if (flag === "--schema") out.schema = value();
@@ -68,9 +88,30 @@ export function parseCookieArgs(args: readonly string[]): CookieArgs {
     } else if (arg.startsWith("--")) throw new UsageError(`unknown option '${arg}'`);
     else positional.push(arg);
   }
-  // An unquoted Cookie header arrives as several words; put it back together.
+  // An unquoted Cookie header arrives as several words; put it back together. Anything else
+  // in several words is two inputs, which would be read as one garbled header.
+  if (positional.length > 1 && !looksLikeSplitHeader(positional)) {
+    throw new UsageError(`give one input (quote it) or '-' for stdin; got ${positional.length} arguments`);
+  }
   if (positional.length > 0) out.input = positional.join(" ");
   return out;
+}
+
+/** `Cookie: a=b; c=d` or `a=b; c=d` split at its spaces by the shell. */
+function looksLikeSplitHeader(words: readonly string[]): boolean {
+  const rest = /^(set-)?cookie:$/i.test(words[0]) ? words.slice(1) : words;
+  return rest.every((word, i) => word.includes("=") && (i === rest.length - 1 || word.endsWith(";") || /^(set-)?cookie:/i.test(word)));
+}
+
+function httpUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--url must be an http:// or https:// URL, not '${terminalSafe(text)}'`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--url must be an http:// or https:// URL, not '${terminalSafe(text)}'`);
+  return url.href;
 }
 
 export const cookieCommand: Command = {
@@ -86,9 +127,22 @@ export const cookieCommand: Command = {
     const files = readEnvFiles(options.envFiles, io.cwd);
     const secrets = secretsFromEnv([{ label: "environment", vars: io.env }, ...files.sources]);
     for (const problem of [...files.problems, ...secrets.problems]) io.stderr(`better-auth-doctor cookie: ${problem}\n`);
-    if (files.problems.length > 0) return EXIT_USAGE;
+    // Better Auth refuses to start with a malformed secret list: no verdict would mean anything.
+    if (files.problems.length > 0 || secrets.problems.length > 0) return EXIT_USAGE;
 
-    const report = await verifyCookies(input, { secrets: secrets.candidates, url: options.url });
+    const betterAuthVersion = options.betterAuthVersion ?? detectBetterAuthVersion(io.cwd).version ?? undefined;
+    const jwks = options.jwks === undefined ? undefined : await loadJwks(options.jwks, io.cwd);
+    const verifyOptions = { secrets: secrets.candidates, url: options.url, betterAuthVersion, ...(jwks ? { jwks, jwksSource: options.jwks } : {}) };
+    let report = await verifyCookies(input, verifyOptions);
+    if (report.sessionData.verdict === "unverified" && !jwks && options.url) {
+      // The jwt plugin serves its public keys next to the rest of the API.
+      const endpoint = new URL("/api/auth/jwks", options.url).href;
+      try {
+        report = await verifyCookies(input, { ...verifyOptions, jwks: await loadJwks(endpoint, io.cwd), jwksSource: endpoint });
+      } catch (error) {
+        io.stderr(`better-auth-doctor cookie: ${error instanceof UsageError ? error.message : String(error)}\n`);
+      }
+    }
     const verdictCode = report.inputProblem ? EXIT_USAGE : report.verdict === "valid" ? EXIT_OK : EXIT_FINDINGS;
     if (!options.lookup) {
       io.stdout(options.format === "json" ? `${JSON.stringify(toJsonReport(report))}\n` : renderCookieReport(report));
@@ -98,7 +152,7 @@ export const cookieCommand: Command = {
     io.stdout(
       options.format === "json"
         ? `${JSON.stringify({ ...toJsonReport(report), lookup: lookupJson(result, prepared) })}\n`
-        : `${renderCookieReport(report)}\n${lookupText(result, prepared)}`,
+        : `${renderCookieReport(report)}\n${lookupText(result, prepared).split("\n").map(terminalSafe).join("\n")}`,
     );
     if (result.kind === "found" || result.kind === "skipped") return verdictCode;
     if (result.kind === "unavailable") return EXIT_USAGE;
@@ -124,4 +178,34 @@ async function lookUp(report: CookieReport, options: CookieArgs, io: CliIo): Pro
   if ("problem" in prepared) return { result: { kind: "unavailable", message: prepared.problem } };
   const result = await lookupSession({ url: prepared.url, provider: prepared.provider, plan: prepared.plan, token: signed.token, baseDir: prepared.baseDir });
   return { result, prepared };
+}
+
+/** A JWKS from a file or an http(s) URL (5 s timeout); problems are usage errors (exit 2). */
+async function loadJwks(where: string, cwd: string): Promise<JsonWebKeySet> {
+  let text: string;
+  if (/^https?:\/\//i.test(where)) {
+    try {
+      const response = await fetch(where, { signal: AbortSignal.timeout(5000), headers: { accept: "application/json" } });
+      if (!response.ok) throw new UsageError(`cannot read the JWKS at ${where} (HTTP ${response.status})`);
+      text = await response.text();
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`cannot read the JWKS at ${where} (${error instanceof Error ? error.message : "network error"})`);
+    }
+  } else {
+    try {
+      text = readFileSync(resolve(cwd, where), "utf8");
+    } catch (error) {
+      throw new UsageError(`cannot read the JWKS file ${where} (${(error as NodeJS.ErrnoException).code ?? "read error"})`);
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${where} is not JSON; expected a JWKS like {"keys":[…]}`);
+  }
+  const keys = (parsed as { keys?: unknown })?.keys;
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === "object" && k !== null)) throw new UsageError(`${where} is not a JWKS: expected {"keys":[…]}`);
+  return { keys: keys as Record<string, unknown>[] };
 }

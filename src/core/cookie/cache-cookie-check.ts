@@ -5,7 +5,10 @@ import { reason } from "./reason";
 import type { SecretRing } from "./secret-ring";
 import { mismatchReason, secretReasons } from "./signed-cookie-check";
 import { describeInstant } from "./time";
+import type { PublicKeys } from "./jwt-cache";
+import { MAX_JSON_DEPTH } from "./json-depth";
 import type { CookieKind, Reason, SessionDataResult } from "./types";
+import { type CookieVersionRules, versionLabel } from "./version-rules";
 
 /** jose's `jwtDecrypt` in Better Auth is given 15 s of clock tolerance for the JWE cache. */
 const JWE_CLOCK_TOLERANCE_MS = 15_000;
@@ -41,8 +44,10 @@ export async function checkCacheCookie(
   ring: SecretRing,
   now: number,
   guessed: boolean,
+  rules: CookieVersionRules,
+  keys: PublicKeys = {},
 ): Promise<{ kind: CookieKind; result: SessionDataResult; reasons: Reason[] }> {
-  let decoded = await decodeCacheValue(value, ring, kind === "account_data" ? ACCOUNT_COOKIE_SALT : SESSION_CACHE_SALT);
+  let decoded = await decodeCacheValue(value, ring, kind === "account_data" ? ACCOUNT_COOKIE_SALT : SESSION_CACHE_SALT, keys);
   if (guessed && decoded.strategy === "jwe" && decoded.failure) {
     const asAccount = await decodeCacheValue(value, ring, ACCOUNT_COOKIE_SALT);
     if (!asAccount.failure) {
@@ -80,9 +85,31 @@ export async function checkCacheCookie(
         ),
       );
       break;
-    case "signature-mismatch":
-      reasons.push(decoded.detail ? reason("cache-signature-mismatch", "error", `${name}: ${decoded.detail}.`, name) : renamed(mismatchReason(name, ring, `${decoded.strategy} cache signature`)));
+    case "too-deep":
+      reasons.push(
+        reason(
+          "cache-undecodable",
+          "error",
+          `${name} holds JSON nested more than ${MAX_JSON_DEPTH} levels deep; Better Auth never writes that, so it was crafted or corrupted. It is not decoded.`,
+          name,
+        ),
+      );
       break;
+    case "needs-public-key":
+      reasons.push(
+        reason(
+          "cache-unverifiable",
+          "warning",
+          `${name} is the jwt plugin's sessionCookieCache, signed with the app's JWKS key${decoded.detail ? ` (kid ${decoded.detail})` : ""}, not with the secret: it cannot be verified here. Pass the app's public keys with --jwks FILE|URL (or --url, to read <origin>/api/auth/jwks).`,
+          name,
+        ),
+      );
+      break;
+    case "signature-mismatch": {
+      const base = decoded.detail ? reason("cache-signature-mismatch", "error", `${name}: ${decoded.detail}.`, name) : renamed(mismatchReason(name, ring, `${decoded.strategy} cache signature`));
+      reasons.push(decoded.strategy === "compact" || decoded.strategy === "jwt" ? { ...base, message: `${base.message} ${badCacheConsequence(rules)}` } : base);
+      break;
+    }
     case "no-matching-key":
       reasons.push(
         ring.given === 0
@@ -116,20 +143,11 @@ export async function checkCacheCookie(
     // JWE is decrypted with every configured secret (kid lookup); compact and jwt only with the current one.
     const consequence = "Better Auth ignores this cache and reads the session from the database";
     reasons.push(...secretReasons(name, decoded.secret, usage, consequence, decoded.strategy === "jwe"));
-    if (decoded.legacyCompact) {
-      reasons.push(
-        reason(
-          "legacy-compact",
-          "warning",
-          `${name} is signed the pre-1.1.20 way (signature over the session without expiresAt). Better Auth 1.1.20 and later reject it and fall back to the database.`,
-          name,
-        ),
-      );
-    }
+    reasons.push(...compactGenerationReasons(name, decoded.strategy === "compact", decoded.legacyCompact, rules));
   }
 
-  result.verdict = decoded.failure ? "invalid" : "valid";
-  if (!decoded.failure && result.expiresAt !== null) {
+  result.verdict = decoded.failure === "needs-public-key" ? "unverified" : decoded.failure ? "invalid" : "valid";
+  if ((!decoded.failure || decoded.failure === "needs-public-key") && result.expiresAt !== null) {
     const tolerance = decoded.strategy === "jwe" ? JWE_CLOCK_TOLERANCE_MS : 0;
     if (result.expiresAt + tolerance < now) {
       result.verdict = "expired";
@@ -157,6 +175,59 @@ export async function checkCacheCookie(
     );
   }
   return { kind, result, reasons };
+}
+
+/**
+ * 1.1.20 moved expiresAt into the compact cache's signed bytes; each side rejects the other's
+ * cache (and falls back to the database).
+ */
+function compactGenerationReasons(name: string, compact: boolean, legacy: boolean, rules: CookieVersionRules): Reason[] {
+  if (!compact) return [];
+  if (legacy && rules.cacheSignsExpiry === null) {
+    return [
+      reason(
+        "legacy-compact",
+        "warning",
+        `${name} is signed the pre-1.1.20 way (signature over the session without expiresAt). Better Auth up to 1.1.19 accepts it; 1.1.20 and later reject it and read the database. Pass --better-auth-version to know which applies.`,
+        name,
+      ),
+    ];
+  }
+  if (legacy && rules.cacheSignsExpiry) {
+    return [
+      reason(
+        "legacy-compact",
+        "warning",
+        `${name} is signed the pre-1.1.20 way (signature over the session without expiresAt). ${versionLabel(rules)} rejects it and reads the database: a cookie left from before an upgrade.`,
+        name,
+      ),
+    ];
+  }
+  if (!legacy && rules.cacheSignsExpiry === false) {
+    return [
+      reason(
+        "legacy-compact",
+        "warning",
+        `${name} is signed the 1.1.20+ way (signature over the session with expiresAt); ${versionLabel(rules)} signs the session alone and rejects it: a cookie from a newer Better Auth.`,
+        name,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** What the app does with a cache whose signature fails, per version. */
+function badCacheConsequence(rules: CookieVersionRules): string {
+  switch (rules.badCacheEffect) {
+    case "sign-out":
+      return `${versionLabel(rules)} then deletes the session cookies: the user is signed out.`;
+    case "null-once":
+      return `${versionLabel(rules)} then deletes the cache and getSession returns null for this request.`;
+    case "database":
+      return `${versionLabel(rules)} then deletes the cache and reads the session from the database.`;
+    default:
+      return "Better Auth then deletes the cache (up to 1.0 it also signs the user out; 1.1–1.5 answer null for that request; 1.6 and later read the database).";
+  }
 }
 
 function renamed(r: Reason): Reason {

@@ -1,10 +1,13 @@
+import { nestsDeeperThan } from "./json-depth";
 import type { CacheStrategy, SecretMatch } from "./types";
 
 export type CacheFailure =
   | "undecodable"
   | "signature-mismatch"
   | "no-matching-key"
-  | "decryption-failed";
+  | "decryption-failed"
+  | "too-deep"
+  | "needs-public-key";
 
 /** What one cache decoder found, before the verifier turns it into verdicts and reasons. */
 export interface CacheDecode {
@@ -36,8 +39,9 @@ export function base64UrlToText(value: string): string | null {
   return Buffer.from(value, "base64url").toString("utf8");
 }
 
+/** Parsed JSON object, or null; text nested deeper than Better Auth ever writes is refused. */
 export function parseJsonRecord(text: string | null): Record<string, unknown> | null {
-  if (text === null) return null;
+  if (text === null || nestsDeeperThan(text)) return null;
   try {
     const parsed: unknown = JSON.parse(text);
     return isRecord(parsed) ? parsed : null;

@@ -1,5 +1,5 @@
 import { constantTimeEqual, hmacSha256 } from "./hmac";
-import { type CacheDecode, base64UrlToText, emptyDecode, isRecord, parseJsonRecord } from "./cache-payload";
+import { type CacheDecode, emptyDecode, isRecord, parseJsonRecord } from "./cache-payload";
 import type { SecretRing } from "./secret-ring";
 
 /**
@@ -10,7 +10,7 @@ import type { SecretRing } from "./secret-ring";
  * key order.
  */
 export function decodeCompactCache(value: string, ring: SecretRing): CacheDecode | null {
-  const outer = parseJsonRecord(base64UrlToText(value));
+  const outer = parseJsonRecord(compactCacheText(value));
   if (!outer || !isRecord(outer.session) || typeof outer.signature !== "string") return null;
   const result = emptyDecode("compact");
   result.payload = outer.session;
@@ -44,4 +44,18 @@ export function toEpochMs(value: unknown): number | null {
     return Number.isFinite(ms) ? ms : null;
   }
   return null;
+}
+
+/** Base64 or base64url, padded or not: what Better Auth's own decoders accept. */
+const COMPACT_BODY = /^[A-Za-z0-9+/_-]*={0,2}$/;
+
+/**
+ * The compact cache's JSON text. Up to 0.8 Better Auth wrote it as a JSON string, quotes
+ * included (`"eyJ…="`, on the wire `%22eyJ…%3D%22`), with base64url padding; 1.0–1.3 wrote
+ * standard base64 and later base64url without padding.
+ */
+export function compactCacheText(value: string): string | null {
+  const body = value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
+  if (!COMPACT_BODY.test(body) || body.replace(/=+$/, "").length % 4 === 1) return null;
+  return Buffer.from(body.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
 }

@@ -49,6 +49,9 @@ export type ReasonCode =
   | "cache-token-mismatch"
   | "cache-without-token"
   | "legacy-compact"
+  | "cache-unverifiable"
+  | "browser-rejects"
+  | "browser-warning"
   | "multi-session-name-mismatch"
   | "unknown-value";
 
@@ -83,7 +86,8 @@ export interface SignedCookieResult {
   secret: SecretMatch | null;
 }
 
-export type SessionDataVerdict = "valid" | "invalid" | "expired" | "absent";
+/** `unverified`: readable, but signed with keys this tool was not given (the jwt plugin's JWKS). */
+export type SessionDataVerdict = "valid" | "invalid" | "expired" | "absent" | "unverified";
 
 export interface SessionDataResult {
   cookieName: string | null;
@@ -129,6 +133,13 @@ export interface CookieReport {
   scheme?: "http" | "https";
   /** The instant the verdicts were computed for, epoch milliseconds. */
   checkedAt: number;
+  /** The Better Auth version whose behaviour the reasons describe; null when unknown. */
+  betterAuthVersion: string | null;
+}
+
+/** A JSON Web Key Set, as `/api/auth/jwks` serves it. */
+export interface JsonWebKeySet {
+  keys: Record<string, unknown>[];
 }
 
 export interface VerifyCookieOptions {
@@ -144,4 +155,13 @@ export interface VerifyCookieOptions {
   tryDefaultSecrets?: boolean;
   /** Clock for expiry checks, epoch milliseconds (tests). */
   now?: number;
+  /**
+   * The exact Better Auth version the app runs (`1.7.25`); reasons then say what that version
+   * does. Without it, messages say what each side of a version split does.
+   */
+  betterAuthVersion?: string;
+  /** Public keys of the jwt plugin, to verify its `sessionCookieCache` JWT. */
+  jwks?: JsonWebKeySet;
+  /** Where `jwks` came from, for messages (a file or URL). */
+  jwksSource?: string;
 }

@@ -1,4 +1,5 @@
 import { base64UrlToText, isRecord, parseJsonRecord } from "./cache-payload";
+import { compactCacheText } from "./compact-cache";
 import { decodeOnce } from "./url-decode";
 import type { CookieKind } from "./types";
 
@@ -17,7 +18,7 @@ export function guessKindFromValue(raw: string): CookieKind {
     return "session_data";
   }
   if (parts.length === 1 && value.length > 40) {
-    const compact = parseJsonRecord(base64UrlToText(value));
+    const compact = parseJsonRecord(compactCacheText(value));
     if (compact && "signature" in compact && "session" in compact) return "session_data";
   }
   const dot = value.lastIndexOf(".");

@@ -6,6 +6,8 @@ import { buildSecretRing, type SecretRing } from "./secret-ring";
 import { checkSignedCookie } from "./signed-cookie-check";
 import type { CookieReport, CookieResult, Reason, VerifyCookieOptions } from "./types";
 import { decodeOnce } from "./url-decode";
+import type { PublicKeys } from "./jwt-cache";
+import { type CookieVersionRules, cookieVersionRules, versionLabel } from "./version-rules";
 
 /**
  * Well above the largest real input (a 100-chunk cache is ~400 KB) so the work on any
@@ -41,6 +43,8 @@ async function verify(input: string, options: VerifyCookieOptions, now: number):
   const grouped = groupCookies(parsed.cookies, options);
   const ring = buildSecretRing(options.secrets, options.tryDefaultSecrets !== false);
   const scheme = schemeOf(options.url ?? parsed.url);
+  const rules = cookieVersionRules(options.betterAuthVersion);
+  const keys: PublicKeys = { jwks: options.jwks, source: options.jwksSource };
   const reasons: Reason[] = [...grouped.reasons];
   for (const file of parsed.cookieFiles) {
     reasons.push(reason("no-cookie", "info", `curl reads cookies from the file "${file}"; paste that file's lines to check them.`));
@@ -54,16 +58,17 @@ async function verify(input: string, options: VerifyCookieOptions, now: number):
     cookies: [],
     ignoredCookies: grouped.ignored,
     checkedAt: now,
+    betterAuthVersion: rules.version,
     ...(scheme ? { scheme } : {}),
   };
 
   for (const group of grouped.groups) {
-    const result = await checkGroup(group, ring, now, scheme);
+    const result = await checkGroup(group, ring, now, scheme, rules, keys);
     report.cookies.push(result);
     if (result.signed && result.kind === "session_token" && !report.sessionToken) report.sessionToken = result.signed;
     if (result.data && result.kind === "session_data" && report.sessionData.verdict === "absent") report.sessionData = result.data;
   }
-  crossCheck(report);
+  crossCheck(report, rules);
 
   if (report.cookies.length === 0) {
     report.inputProblem = "no-cookie";
@@ -84,7 +89,14 @@ async function verify(input: string, options: VerifyCookieOptions, now: number):
   return report;
 }
 
-async function checkGroup(group: CookieGroup, ring: SecretRing, now: number, scheme: "http" | "https" | undefined): Promise<CookieResult> {
+async function checkGroup(
+  group: CookieGroup,
+  ring: SecretRing,
+  now: number,
+  scheme: "http" | "https" | undefined,
+  rules: CookieVersionRules,
+  keys: PublicKeys,
+): Promise<CookieResult> {
   const reasons: Reason[] = [];
   const { raw, chunks } = joinChunks(group, reasons);
   const decoded = decodeOnce(raw);
@@ -113,7 +125,7 @@ async function checkGroup(group: CookieGroup, ring: SecretRing, now: number, sch
   switch (group.kind) {
     case "session_data":
     case "account_data": {
-      const checked = await checkCacheCookie(group.name, group.kind, decoded.value, chunks, ring, now, group.guessed);
+      const checked = await checkCacheCookie(group.name, group.kind, decoded.value, chunks, ring, now, group.guessed, rules, keys);
       result.kind = checked.kind;
       result.data = checked.result;
       reasons.push(...checked.reasons);
@@ -126,7 +138,7 @@ async function checkGroup(group: CookieGroup, ring: SecretRing, now: number, sch
       const checked = checkSignedCookie(group.name, group.kind, group.secure, decoded.value, ring);
       result.signed = checked.result;
       reasons.push(...checked.reasons);
-      if (group.kind === "session_token_multi") checkMultiSessionName(group.name, checked.result.token, reasons);
+      if (group.kind === "session_token_multi") checkMultiSessionName(group.name, checked.result.token, reasons, rules);
       if (group.kind === "dont_remember" && checked.result.signature === "valid") {
         reasons.push(reason("dont-remember", "info", `${group.name} is set (rememberMe: false): the session cookie has no Max-Age and ends when the browser closes.`, group.name));
       }
@@ -155,18 +167,23 @@ function joinChunks(group: CookieGroup, reasons: Reason[]): { raw: string; chunk
   return { raw: indexes.map((i) => group.chunks.get(i)?.raw ?? "").join(""), chunks: indexes.length };
 }
 
-/** The multi-session plugin names the copy after the token: `…_multi-<token lowercased>`. */
-function checkMultiSessionName(name: string, token: string | null, reasons: Reason[]): void {
+/**
+ * The multi-session plugin names the copy after the token: 1.0–1.1 `…_multi-<token>`, from
+ * 1.2 `…_multi-<token lowercased>`; it finds the cookie again by that name.
+ */
+function checkMultiSessionName(name: string, token: string | null, reasons: Reason[], rules: CookieVersionRules): void {
+  if (token === null) return;
   const suffix = name.slice(name.indexOf("_multi-") + 7);
-  if (token !== null && suffix !== token.toLowerCase()) {
-    reasons.push(
-      reason("multi-session-name-mismatch", "warning", `${name} carries a token that does not match its name; the multi-session plugin will not find it.`, name),
-    );
-  }
+  const expected = rules.multiSessionLowercase === null ? [token, token.toLowerCase()] : [rules.multiSessionLowercase ? token.toLowerCase() : token];
+  if (expected.includes(suffix)) return;
+  const how = rules.multiSessionLowercase === null ? "" : rules.multiSessionLowercase ? ` (${versionLabel(rules)} names it after the token in lowercase)` : ` (${versionLabel(rules)} names it after the token, case kept)`;
+  reasons.push(
+    reason("multi-session-name-mismatch", "warning", `${name} carries a token that does not match its name${how}; the multi-session plugin will not find it.`, name),
+  );
 }
 
 /** Checks between cookies: the cache must belong to the session the token names. */
-function crossCheck(report: CookieReport): void {
+function crossCheck(report: CookieReport, rules: CookieVersionRules): void {
   const token = report.sessionToken;
   const data = report.sessionData;
   const dataCookie = report.cookies.find((c) => c.data === data);
@@ -183,13 +200,20 @@ function crossCheck(report: CookieReport): void {
     );
     return;
   }
-  const cachedToken = data.session?.token;
+  // Up to 0.8 the session id is the token and the cached session has no token field.
+  const cachedToken = typeof data.session?.token === "string" ? data.session.token : data.session && !("token" in data.session) ? data.session.id : undefined;
   if (typeof cachedToken === "string" && token.token !== null && cachedToken !== token.token) {
+    const effect =
+      rules.discardsForeignCache === null
+        ? "Better Auth 1.7 and later discard the cache and read the database; 0.8–1.6 serve the other session's data (its user) until the cache expires."
+        : rules.discardsForeignCache
+          ? `${versionLabel(rules)} discards the cache and reads the database.`
+          : `${versionLabel(rules)} does not compare them: getSession serves the other session's data (its user) until the cache expires.`;
     dataCookie.reasons.push(
       reason(
         "cache-token-mismatch",
         "warning",
-        `${dataCookie.name} belongs to another session (its session.token differs from the one in ${token.cookieName}): a stale cache or cookies from two sign-ins. Better Auth discards the cache and reads the database.`,
+        `${dataCookie.name} belongs to another session (its session token differs from the one in ${token.cookieName}): a stale cache or cookies from two sign-ins. ${effect}`,
         dataCookie.name,
       ),
     );
@@ -221,5 +245,6 @@ function inputReport(now: number, problem: NonNullable<CookieReport["inputProble
     ignoredCookies: 0,
     inputProblem: problem,
     checkedAt: now,
+    betterAuthVersion: null,
   };
 }

@@ -50,6 +50,7 @@ export function secretsFromEnv(sources: readonly EnvSource[]): SecretsFromEnv {
 export function parseVersionedSecrets(raw: string, source: string): SecretsFromEnv {
   const candidates: SecretCandidate[] = [];
   const problems: string[] = [];
+  const versions = new Set<number>();
   raw.split(",").forEach((entry, index) => {
     const trimmed = entry.trim();
     const colon = trimmed.indexOf(":");
@@ -59,7 +60,10 @@ export function parseVersionedSecrets(raw: string, source: string): SecretsFromE
       problems.push(`${source}: entry ${index + 1} is not "<version>:<secret>" with a non-negative integer version; Better Auth refuses to start with it.`);
     } else if (!value) {
       problems.push(`${source}: entry ${index + 1} (version ${version}) has an empty secret.`);
+    } else if (versions.has(version)) {
+      problems.push(`${source}: entry ${index + 1} repeats version ${version}; Better Auth refuses to start with duplicate versions ("Duplicate version ${version} in \`secrets\`").`);
     } else {
+      versions.add(version);
       candidates.push({ value, source, version });
     }
   });
