@@ -1,5 +1,7 @@
+import { expectedTables } from "./better-auth/app-tables";
 import { layoutFor } from "./better-auth/core-schema";
 import { resolveModels } from "./better-auth/resolve-models";
+import type { AppContext } from "./better-auth/app-context";
 import type { LintConfig } from "./config";
 import type { Finding, Severity, SeveritySetting } from "./findings";
 import type { Schema } from "./schema/ast";
@@ -15,6 +17,8 @@ export interface LintOptions {
   config?: LintConfig;
   /** Detected by the caller (it needs the file system); defaults to the config override or "assumed". */
   version?: DetectedVersion;
+  /** What the app's auth config and installed better-auth say (src/core/better-auth/app-context.ts). */
+  app?: AppContext;
 }
 
 export const SYNTAX_RULE = "schema-syntax";
@@ -40,6 +44,7 @@ export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[]
   const config = options.config ?? {};
   const version = resolveVersion(options);
   const layout = layoutFor(version.version);
+  const expected = expectedTables(layout, config, version.version, options.app?.installed);
   const findings: Finding[] = [];
   const files = new Map(schema.files.map((file) => [file.path, file]));
   const lineText = (path: string, line: number): string => files.get(path)?.lineText(line) ?? "";
@@ -61,7 +66,9 @@ export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[]
     version,
     layout,
     versionLabel: versionLabel(version, layout),
-    models: resolveModels(schema, config),
+    expected,
+    models: resolveModels(schema, config, expected),
+    app: options.app ?? {},
     modelNames: new Set(schema.blocks.filter((block) => block.kind === "model" || block.kind === "type" || block.kind === "view").map((block) => block.name)),
     provider: datasourceProvider(schema),
     lineText,

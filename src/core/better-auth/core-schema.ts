@@ -1,4 +1,3 @@
-import type { CoreModelKey } from "../config";
 import { atLeast, parseVersion } from "./semver";
 
 // What Prisma schema each Better Auth version expects for its core tables, read from the
@@ -23,16 +22,29 @@ import { atLeast, parseVersion } from "./semver";
 // before 1.4.0 the fields had no `required` flag at all, from 1.4.0 all three are required,
 // key is unique and lastRequest defaults to Date.now().
 
-export type BaFieldType = "string" | "number" | "boolean" | "date" | "bigint" | "json";
+/**
+ * Better Auth's field types; `string[]`/`number[]` from 1.3, and `other` for anything a plugin
+ * declares that the linter does not model (an enum list, a future type): never type-checked.
+ */
+export type BaFieldType = "string" | "number" | "boolean" | "date" | "bigint" | "json" | "string[]" | "number[]" | "other";
+
+/** Who asked for a table or field: Better Auth's core, a plugin call, additionalFields, rateLimit. */
+export interface Origin {
+  /** For messages: "twoFactor() in src/lib/auth.ts:14", "user.additionalFields.role in auth.ts:20". */
+  label: string;
+  spot?: { file: string; line: number; character: number; endLine: number; endCharacter: number };
+}
 
 export interface ExpectedField {
-  name: string; // Better Auth's field name (the default Prisma field name)
+  name: string; // Better Auth's field name (the key in getAuthTables)
+  /** The Prisma field name after the app's `fields` mapping; filled by expectedTables(). */
+  fieldName?: string;
   type: BaFieldType;
   required: boolean; // Better Auth marks it required (NOT NULL in its generated schema)
   unique?: boolean;
   index?: boolean;
   isId?: boolean;
-  references?: { model: CoreModelKey; field: string; onDelete: "cascade" | "set null" | "restrict" | "no action" };
+  references?: { model: string; field: string; onDelete: "cascade" | "set null" | "restrict" | "no action" };
   /**
    * Better Auth itself fills the value on create/update (defaultValue/onUpdate), so the DB column may lack a default.
    * Also true for ids (Better Auth sends its own generateId() unless `advanced.database.generateId`
@@ -42,11 +54,18 @@ export interface ExpectedField {
   writtenByBetterAuth: boolean;
   /** one-sentence why, used in lint messages, e.g. "1.0.0 moved the session token out of id into this column". */
   note?: string;
+  /** Set for fields a plugin or additionalFields adds; core fields have none. */
+  origin?: Origin;
 }
 
 export interface ExpectedModel {
-  key: CoreModelKey;
+  /** Better Auth's table key: "user", "session", "twoFactor", "rateLimit"… */
+  key: string;
+  /** The model name Better Auth asks Prisma for, after modelName and usePlural; filled by expectedTables(). */
+  modelName?: string;
   fields: ExpectedField[];
+  /** Set for tables a plugin (or rateLimit) adds; core tables have none. */
+  origin?: Origin;
 }
 
 /**
@@ -55,7 +74,7 @@ export interface ExpectedModel {
  * Prisma adapter's schema check also refuses to run then. An optional leftover only stays empty.
  */
 export interface StaleField {
-  model: CoreModelKey;
+  model: string;
   field: string;
   message: string;
 }
@@ -69,6 +88,11 @@ export interface VersionLayout {
   validatesSchema: boolean;
   models: ExpectedModel[];
   staleFields: StaleField[];
+  /**
+   * Tables whose rows the internal adapter's deleteUser deletes itself before the user row, so
+   * their foreign key needs no onDelete: Cascade (0.8.8, 1.0.0 … 1.7.25: session, then account).
+   */
+  deletedBeforeUser: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,12 +316,17 @@ const STALE_ACCOUNT_ISSUER: StaleField = {
 // ---------------------------------------------------------------------------------------------
 // Layouts, oldest first.
 
+// internalAdapter.deleteUser: `deleteMany(session where userId)`, `deleteMany(account where
+// userId)`, then the user (0.8.8 dist/db.js, 1.0.0 dist/db.js, 1.7.25 dist/db/internal-adapter.mjs).
+const DELETED_BEFORE_USER: readonly string[] = ["session", "account"];
+
 const LEGACY: VersionLayout = {
   label: "≤ 0.8",
   sessionTokenColumn: "id",
   validatesSchema: false,
   models: [USER, SESSION_0_8, ACCOUNT_0_8, VERIFICATION_0_8],
   staleFields: [STALE_SESSION_TOKEN_0_8, ...STALE_SESSION_TIMESTAMPS_0_8],
+  deletedBeforeUser: DELETED_BEFORE_USER,
 };
 
 // 1.0.0 (PR #595): session looked up by token; account expiry split; timestamps everywhere.
@@ -307,6 +336,7 @@ const V1_0: VersionLayout = {
   validatesSchema: false,
   models: [USER, SESSION_1_0, ACCOUNT_1_0, VERIFICATION_1_0],
   staleFields: [STALE_ACCOUNT_EXPIRES_AT],
+  deletedBeforeUser: DELETED_BEFORE_USER,
 };
 
 // 1.3.8: verification.createdAt/updatedAt required.
@@ -316,6 +346,7 @@ const V1_3_8: VersionLayout = {
   validatesSchema: false,
   models: [USER, SESSION_1_0, ACCOUNT_1_0, VERIFICATION_1_3_8],
   staleFields: [STALE_ACCOUNT_EXPIRES_AT],
+  deletedBeforeUser: DELETED_BEFORE_USER,
 };
 
 // 1.4.0: indexes on session.userId, account.userId, verification.identifier.
@@ -325,6 +356,7 @@ const V1_4: VersionLayout = {
   validatesSchema: false,
   models: [USER, SESSION_1_4, ACCOUNT_1_4, VERIFICATION_1_4],
   staleFields: [STALE_ACCOUNT_EXPIRES_AT],
+  deletedBeforeUser: DELETED_BEFORE_USER,
 };
 
 // 1.7.0–1.7.2: required account.issuer. No schema check yet (no schema-check.mjs in core 1.7.0/1.7.2).
@@ -334,6 +366,7 @@ const V1_7_0: VersionLayout = {
   validatesSchema: false,
   models: [USER, SESSION_1_4, ACCOUNT_1_7_0, VERIFICATION_1_4],
   staleFields: [STALE_ACCOUNT_EXPIRES_AT],
+  deletedBeforeUser: DELETED_BEFORE_USER,
 };
 
 // 1.7.3+: issuer gone; @better-auth/core dist/db/schema-check.mjs `checksSchema` is
@@ -347,6 +380,7 @@ const V1_7_3: VersionLayout = {
   validatesSchema: true,
   models: [USER, SESSION_1_4, ACCOUNT_1_4, VERIFICATION_1_4],
   staleFields: [STALE_ACCOUNT_EXPIRES_AT, STALE_ACCOUNT_ISSUER],
+  deletedBeforeUser: DELETED_BEFORE_USER,
 };
 
 /** null version = unknown: return the newest layout. */

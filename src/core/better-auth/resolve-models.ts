@@ -1,4 +1,6 @@
 import type { CoreModelKey, LintConfig } from "../config";
+import { adapterModelName } from "./app-tables";
+import type { ExpectedModel } from "./core-schema";
 import type { Block, Field, Schema } from "../schema/ast";
 import { findField, mappedName, models } from "../schema/query";
 
@@ -23,9 +25,10 @@ function modelsMappedTo(schema: Schema, all: Block[], table: string): Block[] {
 export const CORE_MODELS: readonly CoreModelKey[] = ["user", "session", "account", "verification"];
 
 export interface ResolvedModel {
-  key: CoreModelKey;
+  key: string;
   /** The name Better Auth's Prisma adapter asks the client for (`prisma[name]`). */
   expectedName: string;
+  expected: ExpectedModel;
   block?: Block;
 }
 
@@ -33,37 +36,37 @@ function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
-/** Better Auth's `getModelName`: the configured `modelName`, else the key, plus `s` with `usePlural`. */
-export function expectedModelName(key: CoreModelKey, config: LintConfig): string {
+/** Better Auth's `getModelName` for a core table: the configured `modelName`, else the key, plus `s` with `usePlural`. */
+export function expectedModelName(key: string, config: LintConfig): string {
   const base = config.models?.[key]?.modelName ?? key;
   return config.usePlural ? `${base}s` : base;
 }
 
 /**
- * Finds the Prisma model for each core table. The Prisma adapter calls `prisma[modelName]`, and
+ * Finds the Prisma model for each expected table. The Prisma adapter calls `prisma[modelName]`, and
  * Prisma's client property is the model name with a lower-case first letter, so that match wins;
  * `@@map("session")` and a case-insensitive name are accepted as the user's evident intent.
  */
-export function resolveModels(schema: Schema, config: LintConfig): Map<CoreModelKey, ResolvedModel> {
+export function resolveModels(schema: Schema, config: LintConfig, expected: readonly ExpectedModel[]): Map<string, ResolvedModel> {
   const all = models(schema);
-  const result = new Map<CoreModelKey, ResolvedModel>();
-  for (const key of CORE_MODELS) {
-    const expectedName = expectedModelName(key, config);
+  const result = new Map<string, ResolvedModel>();
+  for (const model of expected) {
+    const expectedName = adapterModelName(model, config);
     const lower = expectedName.toLowerCase();
     const block =
-      all.find((model) => lowerFirst(model.name) === expectedName) ??
+      all.find((candidate) => lowerFirst(candidate.name) === expectedName) ??
       modelsMappedTo(schema, all, expectedName)[0] ??
-      all.find((model) => model.name.toLowerCase() === lower);
-    result.set(key, { key, expectedName, block });
+      all.find((candidate) => candidate.name.toLowerCase() === lower);
+    result.set(model.key, { key: model.key, expectedName, expected: model, block });
   }
   return result;
 }
 
 /** The Prisma field name Better Auth uses for one of its fields, after `fields` mapping. */
-export function prismaFieldName(key: CoreModelKey, field: string, config: LintConfig): string {
+export function prismaFieldName(key: string, field: string, config: LintConfig): string {
   return config.models?.[key]?.fields?.[field] ?? field;
 }
 
-export function findMappedField(block: Block, key: CoreModelKey, field: string, config: LintConfig): Field | undefined {
+export function findMappedField(block: Block, key: string, field: string, config: LintConfig): Field | undefined {
   return findField(block, prismaFieldName(key, field, config));
 }

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { layoutFor } from "../better-auth/core-schema";
 import { resolveModels } from "../better-auth/resolve-models";
 import type { LintConfig } from "../config";
 import type { Finding } from "../findings";
@@ -38,7 +39,7 @@ function sessionBlock(schema: Schema, finding: Finding, config: LintConfig | und
   // The finding names the model the rule resolved (mapping included); fall back to resolving again.
   return (
     schema.blocks.find((block) => block.kind === "model" && block.name === finding.model && block.file === finding.file) ??
-    resolveModels(schema, config ?? {}).get("session")?.block
+    resolveModels(schema, config ?? {}, layoutFor(null).models).get("session")?.block
   );
 }
 

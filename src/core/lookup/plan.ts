@@ -35,7 +35,7 @@ function columnOf(block: Block | undefined, key: CoreModelKey, field: string, co
  */
 export function planLookup(schema: Schema, version: string | null, config: LintConfig = {}): LookupPlan {
   const layout = layoutFor(version);
-  const models = resolveModels(schema, config);
+  const models = resolveModels(schema, config, layout.models);
   const sessionBlock = models.get("session")?.block;
   const userBlock = models.get("user")?.block;
   const notes: string[] = [];

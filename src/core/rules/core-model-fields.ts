@@ -1,9 +1,9 @@
 import type { ExpectedField } from "../better-auth/core-schema";
 import { prismaAttributesFor, prismaTypeFor } from "../better-auth/prisma-types";
-import { prismaFieldName } from "../better-auth/resolve-models";
 import { formatField, insertField } from "../fixes/edits";
 import type { Block } from "../schema/ast";
 import { findField } from "../schema/query";
+import { fieldNameOf } from "./expected-fields";
 import type { Rule, RuleContext } from "./rule";
 
 // Better Auth's Prisma adapter passes every field it knows to `create`; Prisma rejects an
@@ -11,9 +11,9 @@ import type { Rule, RuleContext } from "./rule";
 // (SCHEMA_MISMATCH). So a missing column breaks sign-up, sign-in or startup.
 
 /** The field whose line a new field goes after: the expected field listed just before it. */
-function anchorFor(context: RuleContext, block: Block, key: "user" | "session" | "account" | "verification", fields: ExpectedField[], index: number) {
+function anchorFor(block: Block, fields: ExpectedField[], index: number) {
   for (let i = index - 1; i >= 0; i--) {
-    const found = findField(block, prismaFieldName(key, fields[i]!.name, context.config));
+    const found = findField(block, fieldNameOf(fields[i]!));
     if (found) return found;
   }
   return undefined;
@@ -47,46 +47,51 @@ export const coreModelFields: Rule = {
   },
   check(context) {
     const present = [...context.models.values()].filter((model) => model.block);
-    // A schema with none of Better Auth's models is not a Better Auth schema: say nothing.
-    if (present.length === 0) return;
+    if (present.length === 0) {
+      reportNoModels(context);
+      return;
+    }
     const anchor = present[0]!.block!;
-    for (const expected of context.layout.models) {
+    for (const expected of context.expected) {
       const resolved = context.models.get(expected.key);
       const block = resolved?.block;
+      const name = resolved?.expectedName ?? expected.key;
       if (!block) {
+        const who = expected.origin ? `${expected.origin.label} needs` : `${context.versionLabel} reads and writes`;
         context.report({
           range: anchor.nameRange,
           file: anchor.file,
           model: anchor,
           message:
-            `The schema has no model for Better Auth's \`${resolved?.expectedName ?? expected.key}\` table, which ${context.versionLabel} reads and writes ` +
-            `(the Prisma adapter calls prisma.${resolved?.expectedName ?? expected.key}). Add it (\`npx auth generate\` prints it), or map an existing model ` +
-            `with the modelName setting.`,
+            `The schema has no model for Better Auth's \`${name}\` table, which ${who} ` +
+            `(the Prisma adapter calls prisma.${name}), so ${context.layout.validatesSchema ? "every request fails with SCHEMA_MISMATCH" : "the first write to it fails"}. ` +
+            "Add it (`npx auth generate` prints it), or map an existing model with modelName in the auth config.",
         });
         continue;
       }
       const missing: { field: ExpectedField; name: string; index: number }[] = [];
       expected.fields.forEach((field, index) => {
         if (field.isId) return;
-        const name = prismaFieldName(expected.key, field.name, context.config);
+        const fieldName = fieldNameOf(field);
         // The session token's absence is session-token-layout's finding, with its own fix.
         if (expected.key === "session" && field.name === "token") return;
-        if (!findField(block, name)) missing.push({ field, name, index });
+        if (!findField(block, fieldName)) missing.push({ field, name: fieldName, index });
       });
-      for (const { field, name, index } of missing) {
-        const after = anchorFor(context, block, expected.key, expected.fields, index);
-        const lines = fieldLine(context, block, name, field);
+      for (const { field, name: fieldName, index } of missing) {
+        const after = anchorFor(block, expected.fields, index);
+        const lines = fieldLine(context, block, fieldName, field);
+        const who = field.origin ? `${field.origin.label} adds and ${context.versionLabel} writes` : `${context.versionLabel} writes`;
         context.report({
           range: block.nameRange,
           file: block.file,
           model: block,
           message:
-            `${block.name} has no \`${name}\` field, which ${context.versionLabel} writes ` +
-            `${field.required ? `on every ${expected.key} it creates` : "whenever it has a value"}: Prisma rejects the write ("Unknown argument \`${name}\`")` +
+            `${block.name} has no \`${fieldName}\` field, which ${who} ` +
+            `${field.required ? `on every ${expected.key} it creates` : "whenever it has a value"}: Prisma rejects the write ("Unknown argument \`${fieldName}\`")` +
             (context.layout.validatesSchema ? " and Better Auth's schema check fails every request (SCHEMA_MISMATCH)" : "") +
             `.${field.note ? ` ${field.note}` : ""} The fix adds \`${lines[0]!.trim().replace(/\s+/g, " ")}\`.`,
           fix: {
-            title: `Add ${block.name}.${name}`,
+            title: `Add ${block.name}.${fieldName}`,
             edits: [insertField(block, after, lines.join("\n"), (n) => context.lineText(block.file, n))],
           },
         });
@@ -94,3 +99,22 @@ export const coreModelFields: Rule = {
     }
   },
 };
+
+/**
+ * A schema with none of Better Auth's models: silent unless the app evidently uses Better Auth
+ * through Prisma (its package depends on better-auth and its auth config passes prismaAdapter),
+ * because then every auth call fails.
+ */
+function reportNoModels(context: RuleContext): void {
+  if (!context.app.dependsOnBetterAuth || !context.app.usesPrismaAdapter) return;
+  const first = context.schema.blocks[0];
+  if (!first) return;
+  const names = context.expected.map((model) => context.models.get(model.key)?.expectedName ?? model.key);
+  context.report({
+    range: first.nameRange,
+    file: first.file,
+    message:
+      `The schema has no model for any of Better Auth's tables (${names.join(", ")}), but ${context.app.configFile ?? "the auth config"} passes ` +
+      `prismaAdapter(...) to ${context.versionLabel}, so every sign-up, sign-in and session lookup fails. Add the models (\`npx auth generate\` prints them).`,
+  });
+}

@@ -15,11 +15,15 @@ export const fieldTypes: Rule = {
     good: { title: "expiresAt as a date", schema: "model Session {\n  expiresAt DateTime\n}" },
   },
   check(context) {
+    const enums = new Set(context.schema.blocks.filter((block) => block.kind === "enum").map((block) => block.name));
     for (const { block, expected, field } of presentExpectedFields(context)) {
       const type = field.type;
       if (!type) continue;
       const accepted = acceptedPrismaTypes(expected);
-      if (accepted.includes(type.name) && !type.list) continue;
+      if (!accepted || accepted.includes(type.name + (type.list ? "[]" : ""))) continue;
+      // Prisma takes a string for an enum field and checks it against the enum's values: the
+      // app's own value set (`role Role`), not a type mismatch.
+      if (expected.type === "string" && !type.list && enums.has(type.name)) continue;
       const wanted = prismaTypeFor(expected) + (type.optional ? "?" : "");
       context.report({
         range: type.range,

@@ -1,4 +1,4 @@
-import { CORE_MODELS } from "../better-auth/resolve-models";
+import { databaseIdAdvice, idOptionsFor } from "../better-auth/id-options";
 import { defaultCall, fieldAttribute, idField } from "../schema/query";
 import type { Rule } from "./rule";
 
@@ -18,7 +18,9 @@ export const idStrategy: Rule = {
   },
   check(context) {
     const strategy = context.config.generateId ?? "default";
-    for (const key of CORE_MODELS) {
+    const version = context.version.version;
+    const path = idOptionsFor(version).path;
+    for (const { key } of context.expected) {
       const block = context.models.get(key)?.block;
       // In the ≤ 0.8 layout the session id is the token; session-token-layout speaks for it.
       if (!block || (key === "session" && context.layout.sessionTokenColumn === "id")) continue;
@@ -26,19 +28,29 @@ export const idStrategy: Rule = {
       if (!id?.type) continue;
       const generator = defaultCall(id);
       const uuidColumn = fieldAttribute(id, "db.Uuid");
-      if (strategy === "default" && generator && GENERATED.has(generator)) {
+      if (strategy === "default" && uuidColumn) {
+        // Better Auth's own ids are 32 alphanumerics (nanoid in 1.0), never a UUID: PostgreSQL
+        // refuses them, with or without a database default.
+        context.report({
+          range: uuidColumn.range,
+          file: block.file,
+          model: block,
+          field: id.name,
+          message:
+            `${block.name}.${id.name} is a @db.Uuid column, but ${context.versionLabel} writes its own 32-character ids, so every insert ` +
+            `fails ("invalid input syntax for type uuid", better-auth#2598). Either ${databaseIdAdvice(version, true)}` +
+            `${idOptionsFor(version).uuid ? "" : " and give the column a database default"}, or drop @db.Uuid.`,
+        });
+      } else if (strategy === "default" && generator && GENERATED.has(generator)) {
         context.report({
           range: fieldAttribute(id, "default")!.range,
           file: block.file,
           model: block,
           field: id.name,
-          severity: uuidColumn ? "error" : "info",
-          message: uuidColumn
-            ? `${block.name}.${id.name} is a @db.Uuid column, but ${context.versionLabel} writes its own 32-character ids, so every insert ` +
-              `fails ("invalid input syntax for type uuid", better-auth#2598). Set advanced.database.generateId: "uuid" in your auth config ` +
-              "(and the generateId setting here), or drop @db.Uuid and the default."
-            : `${block.name}.${id.name} has @default(${generator}()), but ${context.versionLabel} always sends its own id, so the default never ` +
-              `runs. Set advanced.database.generateId: "${generator === "uuid" ? "uuid" : "false"}" if you want the database to make ids.`,
+          severity: "info",
+          message:
+            `${block.name}.${id.name} has @default(${generator}()), but ${context.versionLabel} always sends its own id, so the default never ` +
+            `runs. If you want the database to make ids, ${databaseIdAdvice(version, generator === "uuid")}.`,
         });
       } else if (strategy === false && !fieldAttribute(id, "default")) {
         context.report({
@@ -60,7 +72,7 @@ export const idStrategy: Rule = {
           file: block.file,
           model: block,
           field: id.name,
-          message: `${block.name}.${id.name} is ${id.type.name}, but generateId: "serial" makes Better Auth expect numeric ids: use Int @default(autoincrement()) (and Int foreign keys).`,
+          message: `${block.name}.${id.name} is ${id.type.name}, but ${path}: "serial" makes Better Auth expect numeric ids: use Int @default(autoincrement()) (and Int foreign keys).`,
         });
       }
     }

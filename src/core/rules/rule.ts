@@ -1,5 +1,6 @@
-import type { CoreModelKey, LintConfig } from "../config";
-import type { VersionLayout } from "../better-auth/core-schema";
+import type { LintConfig } from "../config";
+import type { AppContext } from "../better-auth/app-context";
+import type { ExpectedModel, VersionLayout } from "../better-auth/core-schema";
 import type { ResolvedModel } from "../better-auth/resolve-models";
 import type { Fix, Severity } from "../findings";
 import type { Block, Range, Schema } from "../schema/ast";
@@ -24,7 +25,11 @@ export interface RuleContext {
   layout: VersionLayout;
   /** "Better Auth 1.7.25" or "Better Auth ≥ 1.7.3 (no version found, assuming the newest)". */
   versionLabel: string;
-  models: ReadonlyMap<CoreModelKey, ResolvedModel>;
+  /** Every table this app's Better Auth reads and writes, names mapped (core, plugins, additionalFields, rateLimit). */
+  expected: readonly ExpectedModel[];
+  /** Each expected table's Prisma model, by Better Auth's table key. */
+  models: ReadonlyMap<string, ResolvedModel>;
+  app: AppContext;
   modelNames: ReadonlySet<string>;
   provider: string | undefined;
   /** A line of a schema file, for edits that keep indentation. */

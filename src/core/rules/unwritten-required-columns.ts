@@ -1,40 +1,70 @@
-import { prismaFieldName } from "../better-auth/resolve-models";
 import { fieldAttribute, isRelationField } from "../schema/query";
 import { makeOptional } from "../fixes/edits";
-import type { Rule } from "./rule";
+import { fieldNameOf } from "./expected-fields";
+import type { Rule, RuleContext } from "./rule";
+
+// Better Auth's Prisma adapter creates rows with exactly the fields it knows (its tables, the
+// plugins' and additionalFields). Prisma rejects a create that leaves out a required scalar with
+// no default ("Argument `x` is missing") — in every version. From 1.7.3 the adapter's schema
+// check (validateSchema) also finds such a column at start-up and fails every request with
+// SCHEMA_MISMATCH (@better-auth/prisma-adapter dist/index.mjs, @better-auth/core dist/db/schema-diff.mjs).
+
+/** When each table is written, for the message: what stops working. */
+const WHEN: Record<string, string> = {
+  user: "every sign-up fails",
+  session: "every sign-in fails",
+  account: "every sign-up and account link fails",
+  verification: "every flow that stores a verification value (email verification, password reset, OAuth state) fails",
+};
+
+function configNote(context: RuleContext): string {
+  const unchecked = context.app.uncheckedPlugins;
+  if (unchecked?.names.length) {
+    return ` Unless one of ${unchecked.names.map((name) => `${name}()`).join(", ")} adds it (their fields were not checked: ${unchecked.reason}).`;
+  }
+  if (!context.app.configFile) return " (No auth config was found to read additionalFields from: if yours declares this field, point the linter at it.)";
+  return "";
+}
 
 export const unwrittenRequiredColumns: Rule = {
   id: "unwritten-required-columns",
-  description: "From 1.7.3, core models have no required column that Better Auth never writes (SCHEMA_MISMATCH).",
+  description: "Better Auth's models have no required column that Better Auth never writes.",
   defaultSeverity: "error",
   rationale:
-    "Better Auth 1.7.3 turned on `advanced.database.validateSchema`: the Prisma adapter logs SCHEMA_MISMATCH at start-up and throws it from every request for a " +
-    "required column (not optional, no @default, no @updatedAt) that Better Auth never writes, since every insert would fail on it.",
+    "Better Auth creates rows with the fields it knows — its own, its plugins' and your `additionalFields` — and nothing else. A required " +
+    "column outside that set (not optional, no @default, no @updatedAt) makes Prisma reject every create (\"Argument `x` is missing\"), in every " +
+    "version; NextAuth leftovers such as Session.sessionToken or Account.providerAccountId are the usual cause. From 1.7.3 Better Auth's " +
+    "schema check (`advanced.database.validateSchema`, on by default) also fails every request with SCHEMA_MISMATCH.",
   examples: {
-    bad: { title: "A required extra column", schema: "model User {\n  tenantId String\n}" },
-    good: { title: "Optional or defaulted", schema: "model User {\n  tenantId String?\n}" },
+    bad: { title: "A required column Better Auth never writes", schema: "model Session {\n  sessionToken String @unique\n}" },
+    good: { title: "Optional or defaulted", schema: "model Session {\n  sessionToken String? @unique\n}" },
   },
   check(context) {
-    if (!context.layout.validatesSchema) return;
-    for (const model of context.layout.models) {
+    const stale = new Set(context.layout.staleFields.map((field) => `${field.model}.${field.field}`));
+    for (const model of context.expected) {
       const block = context.models.get(model.key)?.block;
       if (!block) continue;
-      const known = new Set(model.fields.map((field) => prismaFieldName(model.key, field.name, context.config)));
-      for (const stale of context.layout.staleFields) if (stale.model === model.key) known.add(prismaFieldName(model.key, stale.field, context.config));
+      const known = new Set(model.fields.map(fieldNameOf));
       for (const field of block.fields) {
         const type = field.type;
-        if (!type || known.has(field.name) || type.optional || type.list) continue;
+        if (!type || known.has(field.name) || type.optional || type.list || type.name.startsWith("Unsupported")) continue;
+        // Known leftovers of another version get stale-fields' message (and fix) instead.
+        if (stale.has(`${model.key}.${field.name}`)) continue;
         if (isRelationField(context.modelNames, field)) continue;
         if (fieldAttribute(field, "default") || fieldAttribute(field, "updatedAt") || fieldAttribute(field, "id")) continue;
+        const when = WHEN[model.key] ?? `every ${model.key} Better Auth creates fails`;
         context.report({
           range: field.range,
           file: block.file,
           model: block,
           field: field.name,
+          ...(context.app.uncheckedPlugins?.names.length ? { severity: "warning" as const } : {}),
           message:
-            `${block.name}.${field.name} is required but ${context.versionLabel} never writes it, so its schema check ` +
-            `fails every request with SCHEMA_MISMATCH (validateSchema, on by default since 1.7.3). If a plugin of yours adds this field, declare it in ` +
-            `that plugin's schema (or additionalFields); otherwise the fix makes it optional.`,
+            `${block.name}.${field.name} is required, but ${context.versionLabel} never writes it, so Prisma rejects its creates ` +
+            `("Argument \`${field.name}\` is missing") and ${when}` +
+            (context.layout.validatesSchema ? "; its schema check also fails every request with SCHEMA_MISMATCH (validateSchema, on by default since 1.7.3)" : "") +
+            `. If your app sets it, declare it in the auth config's ${model.key}.additionalFields (or a plugin's schema); otherwise the fix makes it optional.` +
+            configNote(context),
           fix: { title: `Make ${block.name}.${field.name} optional`, edits: [makeOptional(block.file, field)!] },
         });
       }

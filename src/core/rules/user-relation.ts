@@ -1,28 +1,42 @@
 import { fieldAttribute, namedArg, relationFor } from "../schema/query";
+import type { Severity } from "../findings";
 import type { Rule } from "./rule";
 import { presentExpectedFields } from "./expected-fields";
 
 const PRISMA_ACTION: Record<string, string> = { cascade: "Cascade", "set null": "SetNull", restrict: "Restrict", "no action": "NoAction" };
 
+// Actions that refuse to delete a user while rows still point at it. Prisma's default for a
+// required relation without onDelete is Restrict.
+const BLOCKING = new Set([undefined, "Restrict", "NoAction"]);
+
 export const userRelation: Rule = {
   id: "user-relation",
-  description: "session.userId and account.userId are relations to User that cascade on delete, as Better Auth generates them.",
+  description: "Tables that point at a user let Better Auth delete that user (onDelete: Cascade where Better Auth does not delete the rows itself).",
   defaultSeverity: "warning",
   rationale:
-    "Better Auth deletes a user and relies on the database to remove that user's sessions and accounts (`onDelete: Cascade`). " +
-    "Without the relation, or with another referential action, deleting a user fails on the foreign key or leaves orphaned sessions behind.",
+    "Better Auth's deleteUser deletes the user's sessions and accounts itself before the user row (0.8.8 … 1.7.25, internalAdapter.deleteUser), " +
+    "so those two need no cascade. Rows of other tables that reference the user — a plugin's twoFactor, member or apikey rows — are left to the " +
+    "database: with Prisma's default (Restrict) or NoAction, deleting the user fails on the foreign key, which is why Better Auth's generator " +
+    "writes `onDelete: Cascade`. Without a relation at all nothing fails, but the rows outlive their user.",
   examples: {
-    bad: { title: "No cascade", schema: "model Session {\n  userId String\n  user   User   @relation(fields: [userId], references: [id])\n}" },
+    bad: {
+      title: "A plugin table that blocks deleting a user",
+      schema: "model TwoFactor {\n  userId String\n  user   User   @relation(fields: [userId], references: [id])\n}",
+    },
     good: {
       title: "Cascade on delete",
-      schema: "model Session {\n  userId String\n  user   User   @relation(fields: [userId], references: [id], onDelete: Cascade)\n}",
+      schema: "model TwoFactor {\n  userId String\n  user   User   @relation(fields: [userId], references: [id], onDelete: Cascade)\n}",
     },
   },
   check(context) {
-    for (const { block, expected, field } of presentExpectedFields(context)) {
+    const deletedFirst = new Set(context.layout.deletedBeforeUser);
+    for (const { key, block, expected, field } of presentExpectedFields(context)) {
       const references = expected.references;
-      if (!references) continue;
+      if (!references || references.onDelete !== "cascade") continue;
+      // Better Auth deletes these rows itself before the user: any action works.
+      if (references.model === "user" && deletedFirst.has(key)) continue;
       const target = context.models.get(references.model)?.block;
+      const targetName = target?.name ?? references.model;
       const relation = relationFor(block, field.name);
       const action = PRISMA_ACTION[references.onDelete]!;
       if (!relation) {
@@ -31,16 +45,18 @@ export const userRelation: Rule = {
           file: block.file,
           model: block,
           field: field.name,
+          severity: "info",
           message:
-            `${block.name}.${field.name} is not a relation to ${target?.name ?? references.model}: ${context.versionLabel} expects a foreign key with ` +
-            `onDelete: ${action}, so deleting a user removes its ${block.name.toLowerCase()} rows. Add ` +
-            `\`${references.model} ${target?.name ?? "User"} @relation(fields: [${field.name}], references: [${references.field}], onDelete: ${action})\`.`,
+            `${block.name}.${field.name} is not a relation to ${targetName}: nothing fails, but when ${context.versionLabel} deletes a ${references.model}, ` +
+            `its ${block.name} rows stay behind (Better Auth does not delete them itself; its generator writes a relation with onDelete: ${action}). ` +
+            `Add \`${references.model} ${target?.name ?? "User"} @relation(fields: [${field.name}], references: [${references.field}], onDelete: ${action})\`.`,
         });
         continue;
       }
       const onDelete = namedArg(relation.attribute, "onDelete");
       const current = onDelete?.kind === "identifier" ? onDelete.name : undefined;
       if (current === action) continue;
+      const severity: Severity = BLOCKING.has(current) ? "warning" : "info";
       const attribute = relation.attribute;
       const closing = attribute.range.end;
       const edit = onDelete
@@ -51,10 +67,14 @@ export const userRelation: Rule = {
         file: block.file,
         model: block,
         field: relation.field.name,
+        severity,
         message:
-          `${block.name}.${relation.field.name} ${current ? `deletes with onDelete: ${current}` : "has no onDelete"}, but ${context.versionLabel} relies on ` +
-          `onDelete: ${action}: deleting a user must remove its ${block.name.toLowerCase()} rows, or the delete fails on the foreign key. ` +
-          `The fix sets onDelete: ${action}.`,
+          severity === "warning"
+            ? `${block.name}.${relation.field.name} ${current ? `deletes with onDelete: ${current}` : "has no onDelete (Prisma's default is Restrict)"}, so deleting a ` +
+              `${references.model} that still has ${block.name} rows fails on the foreign key: ${context.versionLabel} deletes only ` +
+              `${[...deletedFirst].join(" and ")} rows before the ${references.model}. The fix sets onDelete: ${action}, as Better Auth's generator does.`
+            : `${block.name}.${relation.field.name} deletes with onDelete: ${current}: deleting a ${references.model} keeps its ${block.name} rows ` +
+              `(Better Auth's generator writes onDelete: ${action}). The fix sets onDelete: ${action}.`,
         ...(fieldAttribute(relation.field, "relation") && attribute.args.length ? { fix: { title: `Set onDelete: ${action}`, edits: [edit] } } : {}),
       });
     }

@@ -8,8 +8,16 @@ describe("id-strategy", () => {
     const [finding, ...rest] = findingsOf("id-strategy", UUID_USER, "1.7.25");
     expect(rest).toEqual([]);
     expect(finding!.severity).toBe("error");
-    expect(finding!.range).toEqual({ start: { line: 6, character: 30 }, end: { line: 6, character: 46 } });
+    expect(finding!.range).toEqual({ start: { line: 6, character: 47 }, end: { line: 6, character: 55 } });
     expect(finding!.message).toContain('every insert fails ("invalid input syntax for type uuid", better-auth#2598)');
+  });
+
+  it("is an error for a @db.Uuid id without any default too, with advice in the version's own option", () => {
+    const text = edit(CURRENT_SCHEMA, "  id            String    @id\n", "  id            String    @id @db.Uuid\n");
+    const advice = (version: string) => findingsOf("id-strategy", text, version).map((finding) => [finding.severity, finding.message.split("Either ")[1]]);
+    expect(advice("1.7.25")).toEqual([["error", 'set advanced.database.generateId: "uuid" in your auth config, or drop @db.Uuid.']]);
+    expect(advice("1.3.34")).toEqual([["error", "set advanced.database.generateId: false (the boolean, not the string) in your auth config and give the column a database default, or drop @db.Uuid."]]);
+    expect(advice("1.2.12")).toEqual([["error", "set advanced.generateId: false (the boolean, not the string) in your auth config and give the column a database default, or drop @db.Uuid."]]);
   });
 
   it("is only info for a dead @default(uuid()) on a text column", () => {

@@ -1,0 +1,82 @@
+import { relative } from "node:path";
+import { findAppProjectDir, findAuthConfig, nodeReadText, readAuthConfig, type AuthConfigRead, type ReadText } from "../app-config";
+import type { LintConfig } from "../config";
+import type { AppContext } from "./app-context";
+import { findInstalledBetterAuth, readInstalledTables } from "./installed-tables";
+import { lintConfigFromAuthConfig } from "./options-from-config";
+
+export interface LoadAppOptions {
+  /** For relative paths in messages and the JSON `authConfig.path`. */
+  cwd: string;
+  /** `--auth-config` / `betterAuthDoctor.authConfigPath`: absolute, or relative to the project folder. */
+  authConfigPath?: string;
+  /** Loading the project's installed better-auth runs package code: the CLI and trusted workspaces only. */
+  mayLoadInstalled: boolean;
+  readFile?: ReadText;
+  /** Values for `process.env.X` in the config (from .env files where reading them is allowed). */
+  env?: Record<string, string | undefined>;
+}
+
+export interface LoadedApp {
+  context: AppContext;
+  /** What the auth config says (modelName, fields, additionalFields, generateId, usePlural…); settings override it. */
+  config: LintConfig;
+  projectDir?: string;
+  read?: AuthConfigRead;
+  /** The adapter's provider string, when the config names one. */
+  provider?: string;
+  /** Human-readable notes on what could not be evaluated, for the log and the JSON `unresolved`. */
+  unresolved: string[];
+}
+
+/**
+ * Everything the linter learns about the app around a schema: its project folder, auth config
+ * (read statically) and, where allowed, the tables its installed better-auth builds from that
+ * config. Never throws; a schema without a project lints against the built-in core tables.
+ */
+export async function loadAppContext(schemaDir: string, options: LoadAppOptions): Promise<LoadedApp> {
+  const readFile = options.readFile ?? nodeReadText;
+  const projectDir = findAppProjectDir(schemaDir, readFile);
+  if (!projectDir) return { context: {}, config: {}, unresolved: [] };
+  const configFile = findAuthConfig(projectDir, readFile, options.authConfigPath);
+  const context: AppContext = { dependsOnBetterAuth: true };
+  if (!configFile) {
+    const unresolved = options.authConfigPath ? [`auth config ${options.authConfigPath} could not be read`] : [];
+    return { context, config: {}, projectDir, unresolved };
+  }
+  const read = readAuthConfig(configFile, { readFile, ...(options.env ? { env: options.env } : {}) });
+  const facts = lintConfigFromAuthConfig(read, options.cwd);
+  context.configFile = relative(options.cwd, configFile) || configFile;
+  context.usesPrismaAdapter = facts.usesPrismaAdapter;
+  const unresolved = [...read.unresolved, ...facts.notes];
+
+  const installed = options.mayLoadInstalled ? findInstalledBetterAuth(projectDir) : undefined;
+  if (installed) {
+    const result = await readInstalledTables(installed, read, projectDir, options.cwd);
+    if (result.tables) context.installed = result.tables;
+    unresolved.push(...result.failed, ...result.dropped.map((note) => `left out of getAuthTables: ${note}`));
+    const failedNames = read.plugins.filter((plugin) => result.failed.some((note) => note.startsWith(`${plugin.name}()`))).map((plugin) => plugin.name);
+    if (!result.tables && read.plugins.length) context.uncheckedPlugins = { names: read.plugins.map((plugin) => plugin.name), reason: result.failed[0] ?? "the installed better-auth could not be called" };
+    else if (failedNames.length) context.uncheckedPlugins = { names: failedNames, reason: "their factories could not be called from the installed packages" };
+  } else if (read.plugins.length) {
+    context.uncheckedPlugins = {
+      names: read.plugins.map((plugin) => plugin.name),
+      reason: options.mayLoadInstalled ? "better-auth is not installed in node_modules" : "the workspace is not trusted, so the installed better-auth was not loaded",
+    };
+  }
+  return { context, config: facts.config, projectDir, read, ...(facts.provider ? { provider: facts.provider } : {}), unresolved };
+}
+
+/** The auth config's values first, then the user's settings or --config on top (they override it). */
+export function mergeLintConfig(fromApp: LintConfig, overrides: LintConfig): LintConfig {
+  const models = { ...fromApp.models };
+  for (const [key, mapping] of Object.entries(overrides.models ?? {})) {
+    models[key] = { ...models[key], ...mapping, fields: { ...models[key]?.fields, ...mapping.fields } };
+  }
+  return {
+    ...fromApp,
+    ...overrides,
+    ...(Object.keys(models).length ? { models } : {}),
+    ...(fromApp.additionalFields || overrides.additionalFields ? { additionalFields: { ...fromApp.additionalFields, ...overrides.additionalFields } } : {}),
+  };
+}
