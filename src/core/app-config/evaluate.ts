@@ -24,12 +24,23 @@ export interface ModuleHost {
   /** The file an import specifier names, or undefined for packages and missing files. */
   resolve(specifier: string, fromFile: string): string | undefined;
   env: Record<string, string | undefined> | undefined;
+  /** `the package "x"`, or `"./x", which was not found` for a project path that did not resolve. */
+  describe(specifier: string): string;
 }
 
 /** Reason text of function values: they are code, expected in options, and never noted. */
 export const FUNCTION_REASON = "a function";
 const MAX_DEPTH = 120;
+
+/** True for a function written as a value (`generateId: () => createId()`): code, not configuration. */
+export function isFunctionValue(value: StaticValue): value is Unknown {
+  return value instanceof Unknown && value.reason === FUNCTION_REASON;
+}
 const PENDING = Symbol("pending");
+
+/** The first cause of a derived Unknown, so reasons name what was missing rather than nest. */
+const ROOT_CAUSE = new WeakMap<Unknown, string>();
+const causeOf = (unknown: Unknown): string => ROOT_CAUSE.get(unknown) ?? unknown.reason;
 
 export interface Callee {
   name: string;
@@ -38,8 +49,19 @@ export interface Callee {
   origin: "import" | "local";
 }
 
+/** Modules whose `env` export is the environment: t3-env style `@/env`, SvelteKit, Cloudflare Workers. */
 function isEnvModule(module: string): boolean {
-  return /(^|[/@~#$])env(\.[cm]?[jt]sx?)?$/.test(module) || module === "$env/dynamic/private" || module === "$env/dynamic/public";
+  return (
+    /(^|[/@~#$])env(\.[cm]?[jt]sx?)?$/.test(module) ||
+    module === "$env/dynamic/private" ||
+    module === "$env/dynamic/public" ||
+    module === "cloudflare:workers"
+  );
+}
+
+/** Modules whose named exports are environment variables: `import { BETTER_AUTH_SECRET } from "$env/static/private"`. */
+function isEnvVariablesModule(module: string): boolean {
+  return /^\$env\/static\//.test(module) || /^\$app\/env\//.test(module) || /^astro:env\//.test(module);
 }
 
 function isAdapter(callee: Callee): boolean {
@@ -67,6 +89,14 @@ export class Evaluator {
     } finally {
       this.depth--;
     }
+  }
+
+  /** An Unknown for `node` that exists because `cause` is unknown. */
+  private derived(node: TS.Node, verb: string, cause: Unknown): Unknown {
+    const root = causeOf(cause);
+    const unknown = new Unknown(`${this.text(node)} (${verb} ${root})`, this.spot(node));
+    ROOT_CAUSE.set(unknown, root);
+    return unknown;
   }
 
   spot(node: TS.Node): SourceSpot | undefined {
@@ -103,7 +133,7 @@ export class Evaluator {
     if (t.isBinaryExpression(node)) return this.binary(node, module, mode);
     if (t.isConditionalExpression(node)) {
       const test = this.value(node.condition, module, "value");
-      if (test instanceof Unknown) return new Unknown(`${this.text(node)} (its condition depends on ${test.reason})`, this.spot(node));
+      if (test instanceof Unknown) return this.derived(node, "its condition depends on", test);
       return this.value(test ? node.whenTrue : node.whenFalse, module, mode);
     }
     if (t.isPrefixUnaryExpression(node)) return this.prefix(node, module);
@@ -128,9 +158,9 @@ export class Evaluator {
     let out = node.head.text;
     for (const span of node.templateSpans) {
       const part = this.value(span.expression, module, "value");
+      if (part instanceof Unknown) return this.derived(node, "uses", part);
       if (typeof part !== "string" && typeof part !== "number" && typeof part !== "boolean") {
-        const why = part instanceof Unknown ? part.reason : "a value that is not text";
-        return new Unknown(`${this.text(node)} (uses ${why})`, this.spot(node));
+        return new Unknown(`${this.text(node)} (uses a value that is not text)`, this.spot(node));
       }
       out += String(part) + span.literal.text;
     }
@@ -204,6 +234,9 @@ export class Evaluator {
       if (t.isSpreadElement(element)) {
         const spread = this.value(element.expression, module, mode);
         if (Array.isArray(spread)) out.push(...spread);
+        else if (spread && typeof spread === "object" && isCallValue(spread)) {
+          out.push(new Unknown(`spread of ${this.text(element.expression)} (a function call)`, this.spot(element)));
+        }
         else if (spread instanceof Unknown) out.push(new Unknown(`spread of ${spread.reason}`, spread.at ?? this.spot(element)));
         else out.push(new Unknown(`spread of ${this.text(element.expression)} (not an array)`, this.spot(element)));
       } else if (t.isOmittedExpression(element)) {
@@ -229,6 +262,7 @@ export class Evaluator {
 
   private identifier(node: TS.Identifier, module: SourceModule, mode: Mode): StaticValue {
     const name = node.text;
+    if (name === "") return new Unknown("missing (a syntax error here)", this.spot(node));
     const declaration = lookUp(name, node, module);
     if (!declaration) {
       if (name === "undefined") return undefined;
@@ -258,9 +292,11 @@ export class Evaluator {
   }
 
   private imported(binding: { module: string; imported: string }, module: SourceModule, mode: Mode, at: TS.Node): StaticValue {
-    if (binding.module.startsWith("$env/static/")) return this.envValue(binding.imported, at, binding.imported);
+    if (isEnvVariablesModule(binding.module) && binding.imported !== "*" && binding.imported !== "default") {
+      return this.envValue(binding.imported, at, binding.imported);
+    }
     const file = this.host.resolve(binding.module, module.file);
-    if (!file) return new Unknown(`${this.text(at)} (imported from the package "${binding.module}")`, this.spot(at));
+    if (!file) return new Unknown(`${this.text(at)} (imported from ${this.host.describe(binding.module)})`, this.spot(at));
     if (binding.imported === "*") return new Unknown(`${this.text(at)} (a namespace import)`, this.spot(at));
     return this.exported(file, binding.imported, mode, at, new Set());
   }
@@ -341,7 +377,7 @@ export class Evaluator {
     if (env !== undefined) return this.envValue(env, node, this.text(node));
     const name = this.memberName(node, module);
     const object = this.value(node.expression, module, "value");
-    if (object instanceof Unknown) return new Unknown(`${this.text(node)} (reads ${object.reason})`, this.spot(node));
+    if (object instanceof Unknown) return this.derived(node, "reads", object);
     if (name === undefined) return new Unknown(`${this.text(node)} (a computed member)`, this.spot(node));
     if (Array.isArray(object)) {
       if (name === "length") return object.length;
@@ -412,7 +448,7 @@ export class Evaluator {
     const k = ts().SyntaxKind;
     const op = node.operatorToken.kind;
     const left = this.value(node.left, module, op === k.BarBarToken || op === k.QuestionQuestionToken || op === k.AmpersandAmpersandToken ? mode : "value");
-    const unknownBecause = (u: Unknown) => new Unknown(`${this.text(node)} (depends on ${u.reason})`, this.spot(node));
+    const unknownBecause = (u: Unknown) => this.derived(node, "depends on", u);
     if (op === k.BarBarToken || op === k.QuestionQuestionToken || op === k.AmpersandAmpersandToken) {
       if (left instanceof Unknown) return unknownBecause(left);
       const takeLeft = op === k.BarBarToken ? truthy(left) : op === k.QuestionQuestionToken ? left !== null && left !== undefined : !truthy(left);
@@ -454,7 +490,7 @@ export class Evaluator {
   private prefix(node: TS.PrefixUnaryExpression, module: SourceModule): StaticValue {
     const k = ts().SyntaxKind;
     const operand = this.value(node.operand, module, "value");
-    if (operand instanceof Unknown) return new Unknown(`${this.text(node)} (depends on ${operand.reason})`, this.spot(node));
+    if (operand instanceof Unknown) return this.derived(node, "depends on", operand);
     if (node.operator === k.ExclamationToken) return !truthy(operand);
     if (typeof operand === "number" && node.operator === k.MinusToken) return -operand;
     if (typeof operand === "number" && node.operator === k.PlusToken) return operand;

@@ -7,6 +7,7 @@ export { readAuthConfig } from "./read-config";
 export { readTsconfigPaths, resolveImport } from "./resolve-import";
 export { nodeReadText } from "./node-read-text";
 export { Unknown } from "./types";
+export { isFunctionValue } from "./evaluate";
 export type {
   AdapterCall,
   AuthConfigRead,

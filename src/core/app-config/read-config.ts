@@ -4,7 +4,7 @@ import { Evaluator, FUNCTION_REASON, isBetterAuth, isCallValue, type ModuleHost 
 import { MAX_SOURCE_BYTES } from "./node-read-text";
 import { resolveImport, readTsconfigPaths } from "./resolve-import";
 import { indexModule, lookUp, type SourceModule } from "./source-module";
-import type { AdapterCall, AuthConfigRead, PluginCall, ReadAuthConfigOptions, SourceSpot, StaticValue } from "./types";
+import type { AdapterCall, AuthConfigRead, PluginCall, ReadAuthConfigOptions, SourceSpot, StaticValue, TsconfigPaths } from "./types";
 import { Unknown } from "./types";
 import { parseSource, spotOfNode, syntaxErrorCount, ts } from "./typescript-parser";
 
@@ -72,6 +72,8 @@ export function readAuthConfig(entryFile: string, options: ReadAuthConfigOptions
         return module;
       },
       resolve: (specifier, from) => resolveImport(specifier, from, aliases, readFile),
+      describe: (specifier) =>
+        isProjectPath(specifier, aliases) ? `"${specifier}", which was not found` : `the package "${specifier}"`,
     };
     const aliases = options.tsconfigPaths ?? readTsconfigPaths(path.dirname(file), readFile);
 
@@ -151,6 +153,17 @@ export function readAuthConfig(entryFile: string, options: ReadAuthConfigOptions
     notes.push(`could not finish reading: ${(error as Error)?.message ?? String(error)}`);
   }
   return result;
+}
+
+/** Relative, absolute, or matching a tsconfig alias: a file of the project rather than a package. */
+function isProjectPath(specifier: string, aliases: TsconfigPaths[]): boolean {
+  if (specifier.startsWith(".") || path.isAbsolute(specifier)) return true;
+  return aliases.some((alias) =>
+    Object.keys(alias.paths).some((pattern) => {
+      const star = pattern.indexOf("*");
+      return star < 0 ? pattern === specifier : specifier.startsWith(pattern.slice(0, star));
+    }),
+  );
 }
 
 function relative(entry: string, file: string): string {
