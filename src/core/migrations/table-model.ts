@@ -15,6 +15,8 @@ export type DefaultValue =
   | { kind: "boolean"; value: boolean }
   | { kind: "enum"; value: string }
   | { kind: "dbgenerated"; sql: string }
+  /** `@default(["a", "b"])` on a list (PostgreSQL, CockroachDB). */
+  | { kind: "list"; items: DefaultValue[] }
   /** uuid(), cuid(), nanoid()…: Prisma Client fills these, the database has no default. */
   | { kind: "client" };
 
@@ -101,12 +103,22 @@ function exprText(expr: Expr): string {
   }
 }
 
+// The parser keeps string literals as written; the database gets the value (`\"` → `"`).
+const unescape = (text: string) => text.replace(/\\(.)/g, "$1");
+
 function defaultOf(field: Field, isEnum: boolean): DefaultValue | undefined {
   const value = fieldAttribute(field, "default")?.args.find((a) => a.name === undefined || a.name === "value")?.value;
-  if (!value) return undefined;
+  return value && defaultValue(value, isEnum);
+}
+
+function defaultValue(value: Expr, isEnum: boolean): DefaultValue | undefined {
   switch (value.kind) {
+    case "array": {
+      const items = value.items.map((item) => defaultValue(item, isEnum));
+      return items.every((item) => item !== undefined) ? { kind: "list", items: items as DefaultValue[] } : undefined;
+    }
     case "string":
-      return { kind: "string", value: value.value };
+      return { kind: "string", value: unescape(value.value) };
     case "number":
       return { kind: "number", text: value.text };
     case "identifier":
