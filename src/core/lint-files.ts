@@ -1,4 +1,5 @@
 import { dirname } from "node:path";
+import { loadAppContext, mergeLintConfig, type LoadAppOptions, type LoadedApp } from "./better-auth/load-app-context";
 import type { LintConfig } from "./config";
 import type { Finding } from "./findings";
 import { lintSchema } from "./lint";
@@ -25,4 +26,25 @@ export function lintSchemaAt(path: string, config: LintConfig = {}, fs: SchemaFs
     fs: { readFile: (file) => fs.readFile(file) },
   });
   return { files, missing, schema, version, findings: lintSchema(schema, { config, version }) };
+}
+
+/**
+ * Lints the schema at `path` as the CLI does: besides the schema and its version, the app's
+ * auth config (read statically) and, where `app.mayLoadInstalled`, its installed better-auth
+ * decide which tables and fields are expected. `config` (settings, --config) overrides the
+ * auth config's values.
+ */
+export async function lintAppSchemaAt(
+  path: string,
+  config: LintConfig,
+  app: LoadAppOptions,
+  fs: SchemaFs = nodeSchemaFs,
+): Promise<SchemaLintResult & { app: LoadedApp }> {
+  const files = schemaFilesFor(path, fs);
+  const { schema, missing } = loadSchema(files, fs);
+  const dir = fs.readDir(path) !== undefined ? path : dirname(path);
+  const version = detectBetterAuthVersion(dir, { override: config.betterAuthVersion, fs: { readFile: (file) => fs.readFile(file) } });
+  const loaded = await loadAppContext(dir, app);
+  const merged = mergeLintConfig(loaded.config, config);
+  return { files, missing, schema, version, app: loaded, findings: lintSchema(schema, { config: merged, version, app: loaded.context }) };
 }

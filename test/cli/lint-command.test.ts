@@ -34,7 +34,8 @@ describe("better-auth-doctor lint", () => {
     expect(result.stderr).toBe("");
     const parsed = JSON.parse(result.stdout);
     expect(Object.keys(parsed)).toEqual(["files"]);
-    expect(Object.keys(parsed.files[0])).toEqual(["path", "betterAuthVersion", "findings"]);
+    expect(Object.keys(parsed.files[0])).toEqual(["path", "betterAuthVersion", "authConfig", "findings"]);
+    expect(parsed.files[0].authConfig).toBeNull();
     expect(parsed.files[0].path).toBe("prisma/schema.prisma");
     expect(parsed.files[0].betterAuthVersion).toEqual({ version: "1.2.0", source: "package.json" });
     expect(parsed.files[0].findings).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { LintConfig } from "../../core/config";
-import { lintSchemaAt } from "../../core/lint-files";
+import { lintAppSchemaAt } from "../../core/lint-files";
 import { oneOf, parseArgs, single } from "../args";
 import { readConfigFile } from "../config-file";
 import { displayPath, schemaTarget } from "../paths";
@@ -21,6 +21,7 @@ project's schema (prisma.config.ts, package.json#prisma.schema, prisma/schema.pr
 Options:
   --format text|json|sarif     output format (default text)
   --better-auth-version X      assume this Better Auth version instead of detecting it
+  --auth-config F              the Better Auth config to read (default: found as Better Auth's CLI finds it)
   --config F                   JSON settings: {"rules":{"rule-id":"error|warn|off"},"models":…}
                                (default: .better-auth-doctor.json in the current folder, if any)
 
@@ -30,13 +31,14 @@ Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or I/O er
 export const lintCommand: Command = {
   summary: "check Prisma schemas against the installed Better Auth version",
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, { options: ["format", "better-auth-version", "config"] });
+    const parsed = parseArgs(args, { options: ["format", "better-auth-version", "config", "auth-config"] });
     if (parsed.flags.has("help")) {
       io.stdout(HELP);
       return EXIT_OK;
     }
     const format = oneOf(single(parsed, "format"), ["text", "json", "sarif"] as const, "format", "text");
     const config: LintConfig = readConfigFile(io.cwd, single(parsed, "config"));
+    const authConfigPath = single(parsed, "auth-config");
     const override = single(parsed, "better-auth-version");
     if (override !== undefined) config.betterAuthVersion = override;
 
@@ -53,7 +55,8 @@ export const lintCommand: Command = {
         );
         return EXIT_USAGE;
       }
-      const result = lintSchemaAt(target, config);
+      // The CLI runs where the user runs it: like ESLint's, it may load the project's own packages.
+      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true, ...(authConfigPath ? { authConfigPath: resolve(io.cwd, authConfigPath) } : {}) });
       if (result.missing.length) {
         io.stderr(`better-auth-doctor lint: cannot read ${result.missing.map((path) => displayPath(io.cwd, path)).join(", ")}\n`);
         return EXIT_USAGE;
@@ -66,6 +69,9 @@ export const lintCommand: Command = {
           absolutePath: file,
           version: result.version,
           findings: result.findings.filter((finding) => finding.file === file),
+          authConfig: result.app.read
+            ? { path: displayPath(io.cwd, result.app.read.file), plugins: result.app.read.plugins.map((plugin) => plugin.name), unresolved: result.app.unresolved }
+            : null,
         });
       }
     }

@@ -34,13 +34,11 @@ export function findInstalledBetterAuth(projectDir: string): InstalledBetterAuth
   }
 }
 
-// A dynamic import the bundler leaves alone: better-auth ≥ 1.4 ships ESM only, which Node 20's
-// require cannot load, and esbuild would turn a plain import() into require() in a CJS bundle.
-const importModule = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<Record<string, unknown>>;
-
+// import(), not require(): better-auth ≥ 1.4 ships ESM only, which Node 20's require cannot
+// load. esbuild keeps an import() of a computed specifier as it is in the CJS bundle.
 async function load(fromDir: string, specifier: string): Promise<Record<string, unknown>> {
   const resolved = createRequire(join(fromDir, "package.json")).resolve(specifier);
-  return importModule(pathToFileURL(resolved).href);
+  return import(/* @vite-ignore */ pathToFileURL(resolved).href);
 }
 
 /** A statically read value as plain data for a factory: what could not be read is left out. */
