@@ -252,7 +252,10 @@ export class Evaluator {
     let byNode = this.memo.get(mode);
     if (!byNode) this.memo.set(mode, (byNode = new Map()));
     const known = byNode.get(node);
-    if (known === PENDING) return new Unknown(`${this.text(node)} (refers to itself)`, this.spot(node));
+    if (known === PENDING) {
+      const name = ts().isVariableDeclaration(node) ? this.text(node.name) : this.text(node);
+      return new Unknown(`${name} (refers to itself)`, this.spot(node));
+    }
     if (byNode.has(node)) return known as StaticValue;
     byNode.set(node, PENDING);
     const value = compute();

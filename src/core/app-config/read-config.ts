@@ -9,7 +9,8 @@ import { Unknown } from "./types";
 import { parseSource, spotOfNode, syntaxErrorCount, ts } from "./typescript-parser";
 
 const MAX_FOLLOW = 25;
-const MAX_NOTE_DEPTH = 40;
+// Deeper than the evaluator's own limit, so its "nested too deeply" Unknowns get noted.
+const MAX_NOTE_DEPTH = 160;
 
 /**
  * Reads the options of the `betterAuth(...)` call an auth config file exports, without running
@@ -80,7 +81,7 @@ export function readAuthConfig(entryFile: string, options: ReadAuthConfigOptions
     const entry = host.load(file);
     if (!entry) {
       result.options = new Unknown(`${path.basename(file)} could not be read`);
-      notes.push(`${path.basename(file)}: could not be read`);
+      if (notes.length === 0) notes.push(`${path.basename(file)}: could not be read`);
       return result;
     }
     const evaluator = new Evaluator(host);
