@@ -15,6 +15,19 @@ export interface InputCookie {
   secureAttribute?: boolean;
   /** From a Set-Cookie line: it deletes the cookie (empty value, `Max-Age=0`, past `Expires`). */
   deletes?: boolean;
+  /** From a Set-Cookie line: what a browser weighs before storing it. */
+  attributes?: SetCookieAttributes;
+}
+
+export interface SetCookieAttributes {
+  domain?: string;
+  path?: string;
+  sameSite?: string;
+  partitioned: boolean;
+  /** Seconds from now until it expires (Max-Age, else Expires); undefined for a session cookie. */
+  lifetime?: number;
+  /** Bytes of name plus value, the part browsers limit to 4,096. */
+  size: number;
 }
 
 export interface ParsedInput {
@@ -22,6 +35,8 @@ export interface ParsedInput {
   url?: string;
   /** `-b file` arguments: curl reads a cookie jar we cannot see. */
   cookieFiles: string[];
+  /** Bytes of the longest Cookie header pasted (servers answer 431 above their limit). */
+  cookieHeaderBytes?: number;
 }
 
 /** Keeps values exactly as pasted; decoding is the verifier's job (it must see `%` twice). */
@@ -74,6 +89,7 @@ export function parsePastedInput(input: string, now: number): ParsedInput {
 }
 
 function addCookieHeader(out: ParsedInput, header: string): void {
+  out.cookieHeaderBytes = Math.max(out.cookieHeaderBytes ?? 0, Buffer.byteLength(header.trim()));
   const parsed = parseCookie(header, keepRaw);
   for (const name of Object.keys(parsed)) {
     const value = parsed[name];
@@ -90,7 +106,16 @@ function addSetCookieHeader(out: ParsedInput, header: string, now: number): void
       value === "" ||
       (parsed.maxAge !== undefined && parsed.maxAge <= 0) ||
       (parsed.maxAge === undefined && parsed.expires !== undefined && parsed.expires.getTime() <= now);
-    out.cookies.push({ name: parsed.name, raw: value, origin: "set-cookie", secureAttribute: !!parsed.secure, deletes });
+    const lifetime = parsed.maxAge !== undefined ? parsed.maxAge : parsed.expires !== undefined ? (parsed.expires.getTime() - now) / 1000 : undefined;
+    const attributes: SetCookieAttributes = {
+      partitioned: !!parsed.partitioned,
+      size: Buffer.byteLength(parsed.name) + Buffer.byteLength(parsed.value ?? ""),
+      ...(parsed.domain !== undefined ? { domain: parsed.domain } : {}),
+      ...(parsed.path !== undefined ? { path: parsed.path } : {}),
+      ...(parsed.sameSite !== undefined ? { sameSite: String(parsed.sameSite).toLowerCase() } : {}),
+      ...(lifetime !== undefined && Number.isFinite(lifetime) ? { lifetime } : {}),
+    };
+    out.cookies.push({ name: parsed.name, raw: value, origin: "set-cookie", secureAttribute: !!parsed.secure, deletes, attributes });
   }
 }
 

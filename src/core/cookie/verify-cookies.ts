@@ -1,3 +1,4 @@
+import { browserAcceptance, cookieHeaderSize } from "./browser-acceptance";
 import { absentSessionData, checkCacheCookie } from "./cache-cookie-check";
 import { type CookieGroup, groupCookies } from "./group-cookies";
 import { parsePastedInput } from "./parse-input";
@@ -43,9 +44,10 @@ async function verify(input: string, options: VerifyCookieOptions, now: number):
   const grouped = groupCookies(parsed.cookies, options);
   const ring = buildSecretRing(options.secrets, options.tryDefaultSecrets !== false);
   const scheme = schemeOf(options.url ?? parsed.url);
+  const url = urlOf(options.url ?? parsed.url);
   const rules = cookieVersionRules(options.betterAuthVersion);
   const keys: PublicKeys = { jwks: options.jwks, source: options.jwksSource };
-  const reasons: Reason[] = [...grouped.reasons];
+  const reasons: Reason[] = [...grouped.reasons, ...cookieHeaderSize(parsed.cookieHeaderBytes)];
   for (const file of parsed.cookieFiles) {
     reasons.push(reason("no-cookie", "info", `curl reads cookies from the file "${file}"; paste that file's lines to check them.`));
   }
@@ -64,6 +66,7 @@ async function verify(input: string, options: VerifyCookieOptions, now: number):
 
   for (const group of grouped.groups) {
     const result = await checkGroup(group, ring, now, scheme, rules, keys);
+    for (const cookie of group.whole ? [group.whole] : group.chunks.values()) result.reasons.push(...browserAcceptance(group.name, cookie, url));
     report.cookies.push(result);
     if (result.signed && result.kind === "session_token" && !report.sessionToken) report.sessionToken = result.signed;
     if (result.data && result.kind === "session_data" && report.sessionData.verdict === "absent") report.sessionData = result.data;
@@ -227,6 +230,16 @@ function crossCheck(report: CookieReport, rules: CookieVersionRules): void {
         dataCookie.name,
       ),
     );
+  }
+}
+
+function urlOf(text: string | undefined): URL | undefined {
+  if (!text) return undefined;
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === "http:" || url.protocol === "https:" ? url : undefined;
+  } catch {
+    return undefined;
   }
 }
 
