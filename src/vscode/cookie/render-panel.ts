@@ -203,7 +203,7 @@ function sessionTokenHtml(report: CookieReport): string {
 
 function sessionDataHtml(data: SessionDataResult, title: string, now: number): string {
   if (data.verdict === "absent") return "";
-  const flag = data.verdict === "valid" ? "ok" : data.verdict === "expired" ? "warn" : "bad";
+  const flag = data.verdict === "valid" ? "ok" : data.verdict === "expired" || data.verdict === "unverified" ? "warn" : "bad";
   const strategy = `${data.strategy ?? "unreadable"}${data.legacyCompact ? ", pre-1.1.20 signature" : ""}${data.chunks > 1 ? `, ${data.chunks} chunks` : ""}`;
   const rows = [
     row("cookie", `<code>${esc(data.cookieName ?? "")}</code> <span class="muted">(${esc(strategy)})</span>`),
