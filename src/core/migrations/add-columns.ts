@@ -35,10 +35,10 @@ interface NewColumn {
 }
 
 function classify(block: Block, table: TableModel, dialect: SqlDialect, column: Column, added: Set<string>): Fill {
-  if (column.optional) return { kind: "optional" };
   if (column.default && column.default.kind !== "client") {
     if (dialect === "sqlite" || defaultSql(dialect as ServerSqlDialect, column) !== undefined || column.default.kind === "autoincrement") return { kind: "default" };
   }
+  if (column.optional) return { kind: "optional" };
   const field = block.fields.find((f) => f.name === column.field);
   if (field && fieldAttribute(field, "updatedAt")) {
     const createdAt = table.columns.find((c) => c.field === "createdAt" && c.scalar === "DateTime" && !added.has(c.name));
@@ -54,15 +54,16 @@ const guardMessage = (table: string, columns: string[]) =>
   `Better Auth Doctor: "${table}" has rows, and the new required column${columns.length > 1 ? "s" : ""} ${columns.map((c) => `"${c}"`).join(", ")} ` +
   `${columns.length > 1 ? "have" : "has"} no default. Give existing rows a value in this migration (see its comments) or make the field optional, then apply it again.`;
 
-function guardHelp(table: string, columns: string[], dialect: SqlDialect): string {
+function guardHelp(table: TableModel, columns: string[], dialect: SqlDialect): string {
+  const target = dialect === "sqlite" ? quoteIdent("sqlite", table.name) : quoteTable(dialect, table);
   const list = columns.map((c) => `"${c}"`).join(", ");
   const howTo =
     dialect === "sqlite"
       ? `remove this guard and add ${list} with a value expression to the INSERT … SELECT of the rebuild below`
       : `remove this guard and add ${columns
-          .map((c) => `UPDATE ${quoteIdent(dialect, table)} SET ${quoteIdent(dialect, c)} = <value> WHERE ${quoteIdent(dialect, c)} IS NULL;`)
+          .map((c) => `UPDATE ${target} SET ${quoteIdent(dialect, c)} = <value> WHERE ${quoteIdent(dialect, c)} IS NULL;`)
           .join(" ")} right after the ADD COLUMN statements`;
-  return `Stop before any change if "${table}" has rows: there is no honest value for ${list} in them. To keep the rows, ${howTo}.`;
+  return `Stop before any change if "${table.name}" has rows: there is no honest value for ${list} in them. To keep the rows, ${howTo}.`;
 }
 
 /** A statement that fails with a readable message when the table has rows; undefined where the next steps fail on their own. */
@@ -109,7 +110,11 @@ function serverStatements(dialect: ServerSqlDialect, table: TableModel, added: N
         : fill.kind === "default"
           ? `Add "${column.name}"; existing rows get its default, as the schema declares.`
           : `Add "${column.name}" (optional: existing rows keep it empty).`,
-      sql: dialect === "sqlserver" ? `ALTER TABLE ${target} ADD ${definition};` : `ALTER TABLE ${target} ADD COLUMN ${definition};`,
+      // SQL Server gives a nullable column's default to existing rows only WITH VALUES.
+      sql:
+        dialect === "sqlserver"
+          ? `ALTER TABLE ${target} ADD ${definition}${fill.kind === "default" && column.optional ? " WITH VALUES" : ""};`
+          : `ALTER TABLE ${target} ADD COLUMN ${definition};`,
     });
   }
   for (const { column, fill } of added) {
@@ -191,7 +196,7 @@ export function addColumnsMigration(input: AddColumnsInput): MigrationPlan {
   const statements: Statement[] = [];
   const unfilled = added.filter((a) => a.fill.kind === "none").map((a) => a.column.name);
   const guard = unfilled.length ? guardSql(dialect, table, unfilled) : undefined;
-  if (guard) statements.push({ comment: guardHelp(table.name, unfilled, dialect), sql: guard });
+  if (guard) statements.push({ comment: guardHelp(table, unfilled, dialect), sql: guard });
   statements.push(...(dialect === "sqlite" ? sqliteStatements(table, added, names) : serverStatements(dialect, table, added, names)));
 
   const notes: string[] = [];

@@ -1,0 +1,168 @@
+-- Better Auth Doctor: create "twoFactor", "organization", "organizationRole", "team", "teamMember", "member", "invitation", "jwks", "deviceCode", "walletAddress", which Better Auth needs and the database lacks.
+-- Written for provider "sqlite" to match the fixed Prisma schema (names, types, keys, indexes), so `prisma migrate dev` sees no drift.
+-- Only creates tables; no existing row is touched. Review it, then apply with `npx prisma migrate deploy` (or `npx prisma migrate dev`).
+
+-- The table for the new twoFactor model, exactly as Prisma creates it.
+CREATE TABLE "twoFactor" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "secret" TEXT NOT NULL,
+    "backupCodes" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "verified" BOOLEAN DEFAULT true,
+    "failedVerificationCount" INTEGER DEFAULT 0,
+    "lockedUntil" DATETIME,
+    CONSTRAINT "twoFactor_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- Index Better Auth's schema declares on twoFactor (lookups by this column); named as Prisma names it.
+CREATE INDEX "twoFactor_secret_idx" ON "twoFactor"("secret");
+
+-- Index Better Auth's schema declares on twoFactor (lookups by this column); named as Prisma names it.
+CREATE INDEX "twoFactor_userId_idx" ON "twoFactor"("userId");
+
+-- The table for the new organization model, exactly as Prisma creates it.
+CREATE TABLE "organization" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "logo" TEXT,
+    "createdAt" DATETIME NOT NULL,
+    "metadata" TEXT
+);
+
+-- Unique, because Better Auth looks organization rows up by this key; named as Prisma names it.
+CREATE UNIQUE INDEX "organization_slug_key" ON "organization"("slug");
+
+-- The table for the new organizationRole model, exactly as Prisma creates it.
+CREATE TABLE "organizationRole" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "permission" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME,
+    CONSTRAINT "organizationRole_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- Index Better Auth's schema declares on organizationRole (lookups by this column); named as Prisma names it.
+CREATE INDEX "organizationRole_organizationId_idx" ON "organizationRole"("organizationId");
+
+-- Index Better Auth's schema declares on organizationRole (lookups by this column); named as Prisma names it.
+CREATE INDEX "organizationRole_role_idx" ON "organizationRole"("role");
+
+-- The table for the new team model, exactly as Prisma creates it.
+CREATE TABLE "team" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "memberCount" INTEGER NOT NULL DEFAULT 0,
+    "organizationId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME,
+    CONSTRAINT "team_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- Index Better Auth's schema declares on team (lookups by this column); named as Prisma names it.
+CREATE INDEX "team_organizationId_idx" ON "team"("organizationId");
+
+-- The table for the new teamMember model, exactly as Prisma creates it.
+CREATE TABLE "teamMember" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "teamId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "membershipKey" TEXT,
+    "createdAt" DATETIME,
+    CONSTRAINT "teamMember_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "team" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "teamMember_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- Index Better Auth's schema declares on teamMember (lookups by this column); named as Prisma names it.
+CREATE INDEX "teamMember_teamId_idx" ON "teamMember"("teamId");
+
+-- Index Better Auth's schema declares on teamMember (lookups by this column); named as Prisma names it.
+CREATE INDEX "teamMember_userId_idx" ON "teamMember"("userId");
+
+-- Unique, because Better Auth looks teamMember rows up by this key; named as Prisma names it.
+CREATE UNIQUE INDEX "teamMember_membershipKey_key" ON "teamMember"("membershipKey");
+
+-- The table for the new member model, exactly as Prisma creates it.
+CREATE TABLE "member" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "role" TEXT NOT NULL DEFAULT 'member',
+    "createdAt" DATETIME NOT NULL,
+    CONSTRAINT "member_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "member_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- Index Better Auth's schema declares on member (lookups by this column); named as Prisma names it.
+CREATE INDEX "member_organizationId_idx" ON "member"("organizationId");
+
+-- Index Better Auth's schema declares on member (lookups by this column); named as Prisma names it.
+CREATE INDEX "member_userId_idx" ON "member"("userId");
+
+-- The table for the new invitation model, exactly as Prisma creates it.
+CREATE TABLE "invitation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "role" TEXT,
+    "teamId" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "expiresAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "inviterId" TEXT NOT NULL,
+    CONSTRAINT "invitation_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "invitation_inviterId_fkey" FOREIGN KEY ("inviterId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- Index Better Auth's schema declares on invitation (lookups by this column); named as Prisma names it.
+CREATE INDEX "invitation_organizationId_idx" ON "invitation"("organizationId");
+
+-- Index Better Auth's schema declares on invitation (lookups by this column); named as Prisma names it.
+CREATE INDEX "invitation_email_idx" ON "invitation"("email");
+
+-- The table for the new jwks model, exactly as Prisma creates it.
+CREATE TABLE "jwks" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "publicKey" TEXT NOT NULL,
+    "privateKey" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "expiresAt" DATETIME,
+    "alg" TEXT,
+    "crv" TEXT
+);
+
+-- The table for the new deviceCode model, exactly as Prisma creates it.
+CREATE TABLE "deviceCode" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "deviceCode" TEXT NOT NULL,
+    "userCode" TEXT NOT NULL,
+    "userId" TEXT,
+    "expiresAt" DATETIME NOT NULL,
+    "status" TEXT NOT NULL,
+    "lastPolledAt" DATETIME,
+    "pollingInterval" INTEGER,
+    "clientId" TEXT,
+    "scope" TEXT
+);
+
+-- Unique, because Better Auth looks deviceCode rows up by this key; named as Prisma names it.
+CREATE UNIQUE INDEX "deviceCode_deviceCode_uidx" ON "deviceCode"("deviceCode");
+
+-- Unique, because Better Auth looks deviceCode rows up by this key; named as Prisma names it.
+CREATE UNIQUE INDEX "deviceCode_userCode_uidx" ON "deviceCode"("userCode");
+
+-- The table for the new walletAddress model, exactly as Prisma creates it.
+CREATE TABLE "walletAddress" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "address" TEXT NOT NULL,
+    "chainId" INTEGER NOT NULL,
+    "isPrimary" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL,
+    CONSTRAINT "walletAddress_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- Index Better Auth's schema declares on walletAddress (lookups by this column); named as Prisma names it.
+CREATE INDEX "walletAddress_userId_idx" ON "walletAddress"("userId");
