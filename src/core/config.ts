@@ -39,8 +39,11 @@ export interface LintConfig {
   models?: Record<string, ModelMapping>;
   /** `user|session|account|verification.additionalFields`, keyed by table, then field. */
   additionalFields?: Record<string, Record<string, AdditionalFieldSpec>>;
-  /** Better Auth's `advanced.database.generateId` (`advanced.generateId` before 1.3). */
-  generateId?: "default" | "uuid" | "serial" | false;
+  /**
+   * Better Auth's `advanced.database.generateId` (`advanced.generateId` before 1.3); `"function"`
+   * when the app passes its own generator, whose ids the linter cannot know.
+   */
+  generateId?: "default" | "uuid" | "serial" | "function" | false;
   /** `rateLimit: { storage: "database" }`: Better Auth reads and writes a rateLimit table. */
   rateLimitTable?: boolean;
 }

@@ -44,7 +44,7 @@ export async function lintAppSchemaAt(
   const { schema, missing } = loadSchema(files, fs);
   const dir = fs.readDir(path) !== undefined ? path : dirname(path);
   const version = detectBetterAuthVersion(dir, { override: config.betterAuthVersion, fs: { readFile: (file) => fs.readFile(file) } });
-  const loaded = await loadAppContext(dir, app);
+  const loaded = await loadAppContext(dir, { ...app, version: version.version });
   const merged = mergeLintConfig(loaded.config, config);
   return { files, missing, schema, version, app: loaded, findings: lintSchema(schema, { config: merged, version, app: loaded.context }) };
 }

@@ -15,6 +15,11 @@ export interface LoadAppOptions {
   readFile?: ReadText;
   /** Values for `process.env.X` in the config (from .env files where reading them is allowed). */
   env?: Record<string, string | undefined>;
+  /**
+   * The version being linted (detected or overridden). The installed package speaks only for its
+   * own version: when they differ, the built-in tables of the linted version are used instead.
+   */
+  version?: string | null;
 }
 
 export interface LoadedApp {
@@ -50,7 +55,8 @@ export async function loadAppContext(schemaDir: string, options: LoadAppOptions)
   context.usesPrismaAdapter = facts.usesPrismaAdapter;
   const unresolved = [...read.unresolved, ...facts.notes];
 
-  const installed = options.mayLoadInstalled ? findInstalledBetterAuth(projectDir) : undefined;
+  const found = options.mayLoadInstalled ? findInstalledBetterAuth(projectDir) : undefined;
+  const installed = found && (options.version == null || options.version === found.version) ? found : undefined;
   if (installed) {
     const result = await readInstalledTables(installed, read, projectDir, options.cwd);
     if (result.tables) context.installed = result.tables;
@@ -61,7 +67,11 @@ export async function loadAppContext(schemaDir: string, options: LoadAppOptions)
   } else if (read.plugins.length) {
     context.uncheckedPlugins = {
       names: read.plugins.map((plugin) => plugin.name),
-      reason: options.mayLoadInstalled ? "better-auth is not installed in node_modules" : "the workspace is not trusted, so the installed better-auth was not loaded",
+      reason: !options.mayLoadInstalled
+        ? "the workspace is not trusted, so the installed better-auth was not loaded"
+        : found
+          ? `the installed better-auth is ${found.version}, not the ${options.version} being checked`
+          : "better-auth is not installed in node_modules",
     };
   }
   return { context, config: facts.config, projectDir, read, ...(facts.provider ? { provider: facts.provider } : {}), unresolved };

@@ -59,9 +59,9 @@ function generateId(options: Plain, notes: string[]): LintConfig["generateId"] |
   if (value === false) return false;
   if (value === "uuid" || value === "serial") return value;
   if (value instanceof Unknown) {
-    // A function (`generateId: () => crypto.randomUUID()`) makes Better Auth send that id: the
-    // default strategy as far as the schema goes. Anything else we cannot decide.
-    if (/function/i.test(value.reason)) return "default";
+    // A function (`generateId: () => crypto.randomUUID()`) makes Better Auth send whatever it
+    // returns: a UUID column may be right, so id checks must not assume Better Auth's own ids.
+    if (/function/i.test(value.reason)) return "function";
     notes.push(`advanced.database.generateId: ${value.reason}; assuming Better Auth's own ids`);
   }
   return "default";

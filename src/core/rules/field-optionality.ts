@@ -17,7 +17,8 @@ export const fieldOptionality: Rule = {
   check(context) {
     for (const { block, expected, field } of presentExpectedFields(context)) {
       const type = field.type;
-      if (expected.required || expected.isId || !type || type.optional || type.list) continue;
+      // A field Better Auth fills itself (defaultValue, onUpdate) is never left out.
+      if (expected.required || expected.isId || expected.writtenByBetterAuth || !type || type.optional || type.list) continue;
       if (fieldAttribute(field, "default") || fieldAttribute(field, "updatedAt")) continue;
       context.report({
         range: field.range,

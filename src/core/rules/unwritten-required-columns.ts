@@ -58,7 +58,8 @@ export const unwrittenRequiredColumns: Rule = {
           file: block.file,
           model: block,
           field: field.name,
-          ...(context.app.uncheckedPlugins?.names.length ? { severity: "warning" as const } : {}),
+          // A plugin whose fields we could not read may be the one that writes it: say so, don't claim.
+          ...(context.app.uncheckedPlugins?.names.length ? { severity: "info" as const } : {}),
           message:
             `${block.name}.${field.name} is required, but ${context.versionLabel} never writes it, so Prisma rejects its creates ` +
             `("Argument \`${field.name}\` is missing") and ${when}` +
