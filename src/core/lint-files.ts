@@ -39,12 +39,12 @@ export async function lintAppSchemaAt(
   config: LintConfig,
   app: LoadAppOptions,
   fs: SchemaFs = nodeSchemaFs,
-): Promise<SchemaLintResult & { app: LoadedApp }> {
+): Promise<SchemaLintResult & { app: LoadedApp; config: LintConfig }> {
   const files = schemaFilesFor(path, fs);
   const { schema, missing } = loadSchema(files, fs);
   const dir = fs.readDir(path) !== undefined ? path : dirname(path);
   const version = detectBetterAuthVersion(dir, { override: config.betterAuthVersion, fs: { readFile: (file) => fs.readFile(file) } });
   const loaded = await loadAppContext(dir, { ...app, version: version.version });
   const merged = mergeLintConfig(loaded.config, config);
-  return { files, missing, schema, version, app: loaded, findings: lintSchema(schema, { config: merged, version, app: loaded.context }) };
+  return { files, missing, schema, version, app: loaded, config: merged, findings: lintSchema(schema, { config: merged, version, app: loaded.context }) };
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { LintConfig } from "../../core/config";
 import type { Finding } from "../../core/findings";
 import { planFixes, type FixPlan } from "../../core/fixes/fix-plan";
-import { lintSchemaAt } from "../../core/lint-files";
+import { lintAppSchemaAt } from "../../core/lint-files";
 import { findPrismaConfig } from "../../core/schema/prisma-config";
 import { parseArgs, single } from "../args";
 import { readConfigFile } from "../config-file";
@@ -163,7 +163,7 @@ export const fixCommand: Command = {
         );
         return EXIT_USAGE;
       }
-      const result = lintSchemaAt(target, config);
+      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true });
       if (result.missing.length) {
         io.stderr(`better-auth-doctor fix: cannot read ${result.missing.map((path) => displayPath(io.cwd, path)).join(", ")}\n`);
         return EXIT_USAGE;
@@ -173,7 +173,7 @@ export const fixCommand: Command = {
       for (const file of result.files) seen.add(file);
       const prismaConfig = findPrismaConfig(target);
       const plan = planFixes(result, {
-        config,
+        config: result.config,
         now,
         schemaPath: target,
         ...(prismaConfig ? { prismaConfig } : {}),

@@ -2,6 +2,7 @@ import type { Finding, TextEdit } from "../findings";
 import { lintSchema } from "../lint";
 import type { Position, Schema } from "../schema/ast";
 import { parseSchemaText } from "../schema/parser";
+import type { AppContext } from "../better-auth/app-context";
 import type { DetectedVersion } from "../version/detected-version";
 import { applyEdits } from "./apply";
 import { migrationForFinding, type PlannedMigration, type SessionMigrationOptions } from "./session-migration";
@@ -38,6 +39,8 @@ export interface FixPlanInput {
   schema: Schema;
   findings: readonly Finding[];
   version: DetectedVersion;
+  /** The app's auth config and installed tables the findings were judged against; the re-lint uses them too. */
+  app?: { context: AppContext };
 }
 
 function before(a: Position, b: Position): boolean {
@@ -99,6 +102,6 @@ export function planFixes(result: FixPlanInput, options: SessionMigrationOptions
     return parseSchemaText(after, file.path);
   });
   const fixed: Schema = { files: fixedFiles, blocks: fixedFiles.flatMap((file) => file.blocks) };
-  const remaining = lintSchema(fixed, { ...(options.config ? { config: options.config } : {}), version });
+  const remaining = lintSchema(fixed, { ...(options.config ? { config: options.config } : {}), version, ...(result.app ? { app: result.app.context } : {}) });
   return { files, applied, skipped, ...(migration ? { migration } : {}), schema: fixed, remaining };
 }
