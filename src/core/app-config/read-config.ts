@@ -136,7 +136,8 @@ export function readAuthConfig(entryFile: string, options: ReadAuthConfigOptions
       else if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${at}[${i}]`, depth + 1));
       else if (node && typeof node === "object") {
         if (isCallValue(node)) {
-          node.args.forEach((arg, i) => walk(arg, `${at}.${node.name}(…)[${i}]`, depth + 1));
+          // An adapter's first argument is the database client: never needed, never worth a note.
+          node.args.forEach((arg, i) => (node.kind !== "adapter" || i > 0) && walk(arg, `${at}.${node.name}(…)[${i}]`, depth + 1));
           return;
         }
         for (const hidden of evaluator.spots.get(node)?.unknownSpreads ?? []) note(at || "options", hidden);
