@@ -1,6 +1,6 @@
-// A single-pass lexer over Prisma schema text. Every token lies on one line (strings and
-// comments stop at the line end), so a token's range is its line plus two columns; that keeps
-// position tracking free and lets the parser resynchronise at any newline.
+// A single-pass lexer over Prisma schema text. Every token but a `/* … */` comment lies on one
+// line (strings and `//` comments stop at the line end), which lets the parser resynchronise at
+// any newline. Line breaks are LF, CRLF or a lone CR, as Prisma's grammar reads them.
 
 export const enum Tok {
   Ident,
@@ -26,7 +26,17 @@ export const enum Tok {
   Eof,
 }
 
-const CH_TAB = 9, CH_LF = 10, CH_CR = 13, CH_SPACE = 32, CH_QUOTE = 34, CH_BACKSLASH = 92;
+const CH_TAB = 9, CH_LF = 10, CH_CR = 13, CH_SPACE = 32, CH_QUOTE = 34, CH_STAR = 42, CH_SLASH = 47, CH_BACKSLASH = 92;
+
+function isLineBreak(c: number): boolean {
+  return c === CH_LF || c === CH_CR;
+}
+
+/** Where the line holding `from` ends (the offset of its line break, or the text's length). */
+export function lineEndAt(text: string, from: number): number {
+  for (let pos = from; pos < text.length; pos++) if (isLineBreak(text.charCodeAt(pos))) return pos;
+  return text.length;
+}
 
 // ASCII character classes in a table: the lexer looks at every character of every keystroke's
 // schema, and a table lookup beats a chain of range comparisons.
@@ -65,6 +75,8 @@ export class Lexer {
   /** Offsets where lines start, recorded as newlines go by (the first pass sees every one). */
   private starts: Int32Array | undefined;
   private lineCount = 0;
+  /** No closing `*\/` at or after this offset: an unclosed `/*` must not rescan the rest of the text each time. */
+  private noCloseFrom = Number.MAX_SAFE_INTEGER;
 
   constructor(
     readonly text: string,
@@ -92,10 +104,10 @@ export class Lexer {
     const text = this.text;
     const length = text.length;
     let pos = this.pos;
-    // Skip horizontal whitespace (and a stray CR of a CRLF pair).
+    // Skip horizontal whitespace, and the CR of a CRLF pair (its LF is the newline token).
     while (pos < length) {
       const c = text.charCodeAt(pos);
-      if (c === CH_SPACE || c === CH_TAB || c === CH_CR || c === 0xfeff) pos++;
+      if (c === CH_SPACE || c === CH_TAB || c === 0xfeff || (c === CH_CR && text.charCodeAt(pos + 1) === CH_LF)) pos++;
       else break;
     }
     this.start = pos;
@@ -105,7 +117,7 @@ export class Lexer {
       return;
     }
     const c = text.charCodeAt(pos);
-    if (c === CH_LF) {
+    if (c === CH_LF || c === CH_CR) {
       if (this.starts) this.recordLine(pos + 1);
       return this.set(Tok.Newline, pos + 1);
     }
@@ -119,11 +131,11 @@ export class Lexer {
       let closed = false;
       while (pos < length) {
         const d = text.charCodeAt(pos);
-        if (d === CH_BACKSLASH && pos + 1 < length && text.charCodeAt(pos + 1) !== CH_LF) {
+        if (d === CH_BACKSLASH && pos + 1 < length && !isLineBreak(text.charCodeAt(pos + 1))) {
           pos += 2;
           continue;
         }
-        if (d === CH_LF) break;
+        if (isLineBreak(d)) break;
         pos++;
         if (d === CH_QUOTE) {
           closed = true;
@@ -131,24 +143,21 @@ export class Lexer {
         }
       }
       this.closed = closed;
-      this.pos = pos;
-      // A CR before the newline belongs to the line ending, not to the unclosed string.
-      this.kind = Tok.String;
-      this.end = !closed && pos > this.start + 1 && text.charCodeAt(pos - 1) === CH_CR ? pos - 1 : pos;
-      return;
+      return this.set(Tok.String, pos);
     }
     if (isDigit(c) || (c === 45 /* - */ && isDigit(text.charCodeAt(pos + 1)))) {
       pos++;
       while (pos < length && (isDigit(text.charCodeAt(pos)) || text.charCodeAt(pos) === 46)) pos++;
       return this.set(Tok.Number, pos);
     }
-    if (c === 47 /* / */ && text.charCodeAt(pos + 1) === 47) {
-      let end = text.indexOf("\n", pos);
-      if (end < 0) end = length;
-      this.pos = end;
-      this.kind = Tok.Comment;
-      this.end = end > pos && text.charCodeAt(end - 1) === CH_CR ? end - 1 : end;
-      return;
+    if (c === CH_SLASH) {
+      const next = text.charCodeAt(pos + 1);
+      if (next === CH_SLASH) return this.set(Tok.Comment, lineEndAt(text, pos));
+      if (next === CH_STAR) {
+        const end = this.blockCommentEnd(pos);
+        if (end >= 0) return this.set(Tok.Comment, end);
+        // Unclosed: Prisma reports the line and reads on, so the `/` stays a stray token here too.
+      }
     }
     switch (c) {
       case 123: return this.set(Tok.LBrace, pos + 1);
@@ -168,6 +177,28 @@ export class Lexer {
         // Keep a surrogate pair together so a column never points into the middle of one.
         return this.set(Tok.Unknown, c >= 0xd800 && c <= 0xdbff && pos + 1 < length ? pos + 2 : pos + 1);
     }
+  }
+
+  /**
+   * End of the `/* … *\/` comment starting at `start`, or -1 when it is never closed. Prisma 6
+   * accepts these wherever a `//` comment may stand; they do not nest. Line breaks inside are
+   * recorded, since no newline token will pass for them.
+   */
+  private blockCommentEnd(start: number): number {
+    const text = this.text;
+    if (start + 2 >= this.noCloseFrom) return -1;
+    const close = text.indexOf("*/", start + 2);
+    if (close < 0) {
+      this.noCloseFrom = start + 2;
+      return -1;
+    }
+    if (this.starts) {
+      for (let pos = start + 2; pos < close; pos++) {
+        const c = text.charCodeAt(pos);
+        if (c === CH_LF || (c === CH_CR && text.charCodeAt(pos + 1) !== CH_LF)) this.recordLine(pos + 1);
+      }
+    }
+    return close + 2;
   }
 
   private recordLine(start: number): void {

@@ -1,5 +1,5 @@
 import type { Argument, Attribute, Block, BlockKind, Comment, Expr, Field, ParseProblem, Position, Range, SchemaFile } from "./ast";
-import { Lexer, Tok } from "./lexer";
+import { Lexer, lineEndAt, Tok } from "./lexer";
 import {
   ArgumentNode,
   ArrayNode,
@@ -22,7 +22,12 @@ import {
 // ParseProblem and the parser resynchronises at the next line, so a half-typed field or a
 // missing `}` costs only the broken part and every other model is still linted.
 
-const MAX_DEPTH = 32;
+/**
+ * Deepest `(`/`[` nesting read. Deeper input (`@default(a(a(a(…))))`, 50,000 levels) would overflow
+ * the stack here and in every rule that walks arguments; Prisma's own schemas never need more than
+ * a few levels.
+ */
+export const MAX_DEPTH = 32;
 
 /** Every Expr the parser builds is a node with offsets. */
 function exprEnd(expr: Expr): number {
@@ -144,9 +149,16 @@ const SKIM: BlockBody = {
   comments: discard(),
 };
 
+/** Kept as offsets until the lexer has seen every line break; positions are computed after. */
+interface PendingProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
 class Parser {
   private readonly lx: Lexer;
-  private readonly problems: ParseProblem[] = [];
+  private readonly problems: PendingProblem[] = [];
   private readonly blocks: Block[] = [];
   private readonly topComments: Comment[] = [];
   /** Comments directly above the next declaration; a blank line detaches them. */
@@ -157,6 +169,8 @@ class Parser {
   private depth = 0;
   /** Where the argument list parseArgs last read ends. */
   private argsEnd = 0;
+  /** Set when nesting passed MAX_DEPTH: the open argument lists and arrays close without more reports. */
+  private tooDeep = false;
   /**
    * False in the first pass: its members are dropped line by line, so their attribute and
    * argument lists are not built at all (extents and problems are all it needs).
@@ -193,18 +207,19 @@ class Parser {
     }
     const index = this.index;
     index.adopt(lx.lineStarts());
+    const problems: ParseProblem[] = this.problems.map(({ message, start, end }) => ({ message, range: index.range(start, end), file: this.path }));
     return {
       path: this.path,
       text: this.text,
       blocks: this.blocks,
-      problems: this.problems,
+      problems,
       comments: this.topComments,
       lineText: (line) => index.lineText(line),
     };
   }
 
   private problem(message: string, start: number, end: number): void {
-    this.problems.push({ message, range: this.index.range(start, end), file: this.path });
+    this.problems.push({ message, start, end });
   }
 
   private comment(): Comment {
@@ -296,10 +311,14 @@ class Parser {
   /** `model Foo {` at the start of a line inside an unclosed block begins the next block. */
   private startsNewBlock(): boolean {
     const lx = this.lx;
-    if (lx.kind !== Tok.Ident || (lx.start > 0 && this.text.charCodeAt(lx.start - 1) !== 10) || !isBlockKeyword(lx)) return false;
-    const newline = this.text.indexOf("\n", lx.end);
-    const rest = this.text.slice(lx.end, newline < 0 ? this.text.length : newline);
+    if (lx.kind !== Tok.Ident || !this.atLineStart(lx.start) || !isBlockKeyword(lx)) return false;
+    const rest = this.text.slice(lx.end, lineEndAt(this.text, lx.end));
     return /^[ \t]+[^\s{}]+[ \t]*\{/.test(rest);
+  }
+
+  private atLineStart(offset: number): boolean {
+    const before = offset > 0 ? this.text.charCodeAt(offset - 1) : 10;
+    return before === 10 || before === 13;
   }
 
   private parseMember(block: BlockNode, body: BlockBody): void {
@@ -409,7 +428,9 @@ class Parser {
         continue;
       }
       if (kind === Tok.Comment) {
-        field.trailingComment = this.comment();
+        // `/* a */ // b`: every comment up to the line break trails this field, none leads the next.
+        do field.trailingComment = this.comment();
+        while ((lx.kind as Tok) === Tok.Comment);
         break;
       }
       if (kind === Tok.Newline || kind === Tok.Eof || kind === Tok.RBrace) break;
@@ -450,15 +471,30 @@ class Parser {
     return attribute;
   }
 
-  /** Parses `( arg, name: arg, … )`; `end` is after the `)` or after the last token read. */
-  /** Returns the arguments; where they end is left in `argsEnd` (no result object per call). */
+  /**
+   * Parses `( arg, name: arg, … )` and returns the arguments; where they end (after the `)` or
+   * the last token read) is left in `argsEnd`, so no result object is built per call.
+   */
   private parseArgs(): Argument[] {
+    if (this.depth >= MAX_DEPTH) {
+      this.nestedTooDeep();
+      return NO_ARGS;
+    }
     this.depth++;
     try {
       return this.parseArgsInner();
     } finally {
-      this.depth--;
+      if (--this.depth === 0) this.tooDeep = false;
     }
+  }
+
+  /** One report for the whole nest; the rest of the line is skipped, the lists around it close quietly. */
+  private nestedTooDeep(): void {
+    const lx = this.lx;
+    this.problem(`Arguments nested deeper than ${MAX_DEPTH} levels; the rest of the line is not read.`, lx.start, lx.end);
+    this.tooDeep = true;
+    this.argsEnd = lx.start;
+    this.skipLine();
   }
 
   private parseArgsInner(): Argument[] {
@@ -469,6 +505,10 @@ class Parser {
     // Most calls (`now()`, `uuid()`, `@id`) have no arguments: share one empty list for them.
     let args: Argument[] = NO_ARGS;
     for (;;) {
+      if (this.tooDeep) {
+        this.argsEnd = end;
+        return args;
+      }
       this.skipArgNewlines();
       const kind = lx.kind as Tok;
       if (kind === Tok.RParen) {
@@ -525,7 +565,7 @@ class Parser {
     const lx = this.lx;
     while (lx.kind === Tok.Newline) {
       const rest = this.text.slice(lx.end, lx.end + 200);
-      if (/^[ \t]*(\}|@@|\/\/|[A-Za-z_]\w*[ \t]+[A-Za-z_]\w*(\W|$)|$)/.test(rest)) return;
+      if (/^[ \t]*(\}|@@|\/[/*]|[A-Za-z_]\w*[ \t]+[A-Za-z_]\w*(\W|$)|$)/.test(rest)) return;
       lx.advance();
     }
   }
@@ -533,10 +573,9 @@ class Parser {
   private parseExpr(): Expr | undefined {
     const lx = this.lx;
     const kind = lx.kind;
-    if (this.depth >= MAX_DEPTH && (kind === Tok.LBracket || kind === Tok.Ident)) {
+    if (this.depth >= MAX_DEPTH && kind === Tok.LBracket) {
       const bad = new InvalidNode(this.index, lx.start, lx.end);
-      this.problem("Expression nested too deeply.", lx.start, lx.end);
-      this.skipLine();
+      this.nestedTooDeep();
       return bad;
     }
     switch (kind) {
@@ -572,6 +611,7 @@ class Parser {
     this.depth++;
     const items: Expr[] = this.retain ? [] : (NO_ARGS as unknown as Expr[]);
     for (;;) {
+      if (this.tooDeep) break;
       this.skipArgNewlines();
       const kind = lx.kind as Tok;
       if (kind === Tok.RBracket) {
@@ -593,7 +633,7 @@ class Parser {
       if (this.retain) items.push(item);
       end = exprEnd(item);
     }
-    this.depth--;
+    if (--this.depth === 0) this.tooDeep = false;
     return new ArrayNode(this.index, open, end, items);
   }
 
