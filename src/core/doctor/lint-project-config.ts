@@ -1,0 +1,89 @@
+import { Unknown } from "../app-config";
+import type { Finding, Severity, SeveritySetting } from "../findings";
+import { parseCodeFile, type CodeFile } from "./code-file";
+import { configFacts } from "./config-facts";
+import { isTemplateEnvFile, parseEnvFile } from "./env-file";
+import { doctorRules } from "./rules";
+import { isSuppressedAt } from "./suppressions";
+import type { DoctorContext, DoctorReport, DoctorRule, ProjectConfigInput } from "./types";
+
+function effectiveSeverity(setting: SeveritySetting | undefined, fallback: Severity): Severity | undefined {
+  if (setting === undefined) return fallback;
+  if (setting === "off") return undefined;
+  return setting === "warn" ? "warning" : setting;
+}
+
+function compare(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/**
+ * Lints the app's own setup around Better Auth: the auth config, its .env files and the
+ * middleware that reads the session cookie. Pure: every text comes in through `input`.
+ */
+export function lintProjectConfig(input: ProjectConfigInput, rules: readonly DoctorRule[] = doctorRules): Finding[] {
+  const allEnvFiles = input.envFiles.map((file) => parseEnvFile(file.path, file.text));
+  const envFiles = allEnvFiles.filter((file) => !isTemplateEnvFile(file.path));
+  const middlewareFiles = input.middlewareFiles.map((file) => parseCodeFile(file.path, file.text));
+  const auth = input.authConfig;
+
+  const codeFiles = new Map<string, CodeFile | undefined>();
+  for (const file of middlewareFiles) codeFiles.set(file.path, file);
+  const code = (path: string): CodeFile | undefined => {
+    if (codeFiles.has(path)) return codeFiles.get(path);
+    let text: string | undefined;
+    if (auth && path === auth.file && input.authConfigText !== undefined) text = input.authConfigText;
+    else {
+      try {
+        text = input.readFile?.(path);
+      } catch {
+        text = undefined;
+      }
+    }
+    const file = typeof text === "string" ? parseCodeFile(path, text) : undefined;
+    codeFiles.set(path, file);
+    return file;
+  };
+  const lineBefore = (path: string, line: number): string | undefined => {
+    if (line === 0) return undefined;
+    const env = allEnvFiles.find((file) => file.path === path);
+    if (env) return env.index.line(line - 1);
+    return code(path)?.index.line(line - 1);
+  };
+
+  const findings: Finding[] = [];
+  let current: DoctorRule | undefined;
+  let severity: Severity = "error";
+  const context: DoctorContext = {
+    input,
+    auth,
+    options: auth && !(auth.options instanceof Unknown) ? auth.options : undefined,
+    versionLabel: input.version ? `Better Auth ${input.version}` : "Better Auth (version unknown, assuming the newest)",
+    envFiles,
+    allEnvFiles,
+    middlewareFiles,
+    facts: configFacts(auth, envFiles),
+    code,
+    report(report: DoctorReport) {
+      const rule = current!;
+      if (isSuppressedAt(report.file, lineBefore(report.file, report.range.start.line), rule.id)) return;
+      findings.push({
+        rule: rule.id,
+        severity: input.rules?.[rule.id] !== undefined ? severity : report.severity ?? severity,
+        message: report.message,
+        file: report.file,
+        range: report.range,
+        ...(report.fix ? { fix: report.fix } : {}),
+      });
+    },
+  };
+  for (const rule of rules) {
+    const ruleSeverity = effectiveSeverity(input.rules?.[rule.id], rule.defaultSeverity);
+    if (!ruleSeverity) continue;
+    current = rule;
+    severity = ruleSeverity;
+    rule.check(context);
+  }
+  return findings.sort(compare);
+}
