@@ -46,11 +46,11 @@ export const invalidSecretsEntry: DoctorRule = {
       const spot = context.auth?.spotOf(entry);
       if (!spot) return;
       const { version, value } = entry;
-      if (version instanceof Unknown || value instanceof Unknown) return;
+      if (version instanceof Unknown) return;
       const parsed = parseInt(String(version), 10);
       let refused: string | undefined;
       if (!Number.isInteger(parsed) || parsed < 0 || String(parsed) !== String(version).trim()) refused = "has a version that is not a non-negative integer";
-      else if (!value) refused = `(version ${parsed}) has an empty secret`;
+      else if (!(value instanceof Unknown) && !value) refused = `(version ${parsed}) has an empty secret`;
       else if (seen.has(parsed)) refused = `repeats version ${parsed}`;
       if (Number.isInteger(parsed)) seen.add(parsed);
       if (!refused) return;
