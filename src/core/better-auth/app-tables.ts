@@ -19,10 +19,16 @@ export interface RawField {
   references?: { model: string; field: string; onDelete?: string };
   hasDefault?: boolean;
   hasOnUpdate?: boolean;
+  /** The default when it is plain data (a quick fix writes it as `@default`); functions stay `hasDefault` only. */
+  defaultValue?: unknown;
 }
 export interface RawTable {
   modelName: string;
   fields: Record<string, RawField>;
+  /** Table-level indexes (`@@index`/`@@unique` with a name) some plugins declare. */
+  indexes?: { fields: string[]; unique?: boolean; name?: string }[];
+  /** A table Better Auth's generators leave out (and never point relations at). */
+  disableMigrations?: boolean;
 }
 export type RawTables = Record<string, RawTable>;
 
@@ -137,6 +143,6 @@ export function expectedTables(layout: VersionLayout, config: LintConfig, versio
 
 /** Better Auth's `getModelName` as the Prisma adapter applies it: `usePlural` adds an `s`. */
 export function adapterModelName(model: ExpectedModel, config: LintConfig): string {
-  const base = model.modelName ?? model.key;
+  const base = model.modelName ?? config.models?.[model.key]?.modelName ?? model.key;
   return config.usePlural ? `${base}s` : base;
 }

@@ -1,31 +1,17 @@
-import { atLeast, parseVersion } from "./semver";
+import { baFieldType } from "./app-tables";
+import { parseVersion } from "./semver";
+import { tablesFor, type NormalisedField, type VersionFacts } from "./versions";
 
-// What Prisma schema each Better Auth version expects for its core tables, read from the
-// published packages' `getAuthTables` (the table list its CLI generator, migrator and adapters
-// share) and checked by calling `getAuthTables({})` on every version below:
-//
-//   0.6.2, 0.8.8          dist/db.js (minified; exported as getAuthTables)
-//   1.0.0, 1.1.21         dist/db.js
-//   1.2.12, 1.3.0, 1.3.7  dist/shared/better-auth.DORkW_Ge.mjs
-//   1.3.8 … 1.3.34        dist/shared/better-auth.{B_PTVODM,Cjw1GDsh,DhziC0ap,pQjeRkzN}.mjs
-//   1.4.0 … 1.7.25        @better-auth/core dist/db/get-tables.mjs (same version as better-auth)
+// What Prisma schema each Better Auth version expects for its core tables: built from
+// versions/tables.json, which scripts/better-auth-versions/extract.mjs wrote by calling every
+// published version's own getAuthTables({}) (0.4.0 … 1.7.25, grouped into ranges with identical
+// tables and facts) and reading its internal adapter (what createX writes itself, what deleteUser
+// deletes, where the id option lives, the schema check). Only the notes below are hand-written:
+// the one-sentence "why" messages quote, each checked against the version named in it.
 //
 // getAuthTables never lists `id`; every generator adds `id String @id` itself, so each model
-// below starts with it. Versions with identical core tables (ignoring flags that do not reach
-// the database: `sortable`, `returned`, `input`) share one layout. Checked equal: 1.0.0 = 1.1.21
-// = 1.2.12 = 1.3.0 = 1.3.7; 1.3.8 = 1.3.34; 1.4.0 = 1.4.22 = 1.5.6 = 1.6.34; 1.7.0 = 1.7.1 =
-// 1.7.2; 1.7.3 = 1.7.25. The test in test/core/better-auth compares the newest layout with the
-// installed package so this file cannot drift from it silently.
-//
-// rateLimit (only with `rateLimit.storage: "database"`, not a CoreModelKey, so not modelled
-// here): key String, count Int, lastRequest BigInt (bigint since 1.1; plain number in ≤ 1.0);
-// before 1.4.0 the fields had no `required` flag at all, from 1.4.0 all three are required,
-// key is unique and lastRequest defaults to Date.now().
+// below starts with it.
 
-/**
- * Better Auth's field types; `string[]`/`number[]` from 1.3, and `other` for anything a plugin
- * declares that the linter does not model (an enum list, a future type): never type-checked.
- */
 export type BaFieldType = "string" | "number" | "boolean" | "date" | "bigint" | "json" | "string[]" | "number[]" | "other";
 
 /** Who asked for a table or field: Better Auth's core, a plugin call, additionalFields, rateLimit. */
@@ -89,196 +75,48 @@ export interface VersionLayout {
   models: ExpectedModel[];
   staleFields: StaleField[];
   /**
-   * Tables whose rows the internal adapter's deleteUser deletes itself before the user row, so
-   * their foreign key needs no onDelete: Cascade (0.8.8, 1.0.0 … 1.7.25: session, then account).
+   * Tables whose rows (all of the user's) the internal adapter's deleteUser deletes itself before
+   * the user row, so their foreign key needs no onDelete: Cascade (session from 0.5.2, account from 0.8.3).
    */
   deletedBeforeUser: readonly string[];
+  /** Everything else read from this version's source (versions/index.ts). */
+  facts: VersionFacts;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fields. Each constant is shared only by versions whose getAuthTables agree on it.
-
-const USER_REF = { model: "user", field: "id", onDelete: "cascade" } as const;
-
-const id = (note?: string, written = true): ExpectedField => ({
-  name: "id",
-  type: "string",
-  required: true,
-  isId: true,
-  writtenByBetterAuth: written,
-  ...(note ? { note } : {}),
-});
+// Hand-written notes, keyed "table.field": why a field matters, for lint messages.
 
 const ID_NOTE = "Better Auth sends its own generateId() value unless advanced.database.generateId is false, \"serial\" or \"uuid\".";
-
-// user: identical in every version read (0.6.2 … 1.7.25). emailVerified/createdAt/updatedAt
-// carry a defaultValue throughout; 1.3.8 added onUpdate to updatedAt (already defaulted).
-const USER: ExpectedModel = {
-  key: "user",
-  fields: [
-    id(ID_NOTE),
-    { name: "name", type: "string", required: true, writtenByBetterAuth: false },
-    { name: "email", type: "string", required: true, unique: true, writtenByBetterAuth: false, note: "Better Auth finds users by email, so it is unique." },
-    { name: "emailVerified", type: "boolean", required: true, writtenByBetterAuth: true, note: "Better Auth defaults it to false itself." },
-    { name: "image", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "createdAt", type: "date", required: true, writtenByBetterAuth: true },
-    { name: "updatedAt", type: "date", required: true, writtenByBetterAuth: true },
-  ],
-};
-
-// session ≤ 0.8 (0.8.8 dist/db.js): no token, no createdAt/updatedAt. internalAdapter.createSession
-// writes `id: generateId(32)` and findSession/updateSession/deleteSession use `where id = <token>`.
-const SESSION_0_8: ExpectedModel = {
-  key: "session",
-  fields: [
-    id("Up to 0.8 the session id is the cookie token: Better Auth writes generateId(32) itself and looks sessions up by id."),
-    { name: "expiresAt", type: "date", required: true, writtenByBetterAuth: false },
-    { name: "ipAddress", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "userAgent", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "userId", type: "string", required: true, references: USER_REF, writtenByBetterAuth: false },
-  ],
-};
-
-// session 1.0.0 – 1.3.34 (1.0.0 dist/db.js): token required + unique; createdAt/updatedAt required.
-// 1.0.0's createSession sets `token: generateId(32), createdAt: new Date, updatedAt: new Date` and
-// findSession uses `where token = <token>`. 1.3.8 added defaultValue/onUpdate to createdAt/updatedAt
-// (same effect: Better Auth fills both).
-const SESSION_TOKEN: ExpectedField = {
-  name: "token",
-  type: "string",
-  required: true,
-  unique: true,
-  writtenByBetterAuth: true,
-  note: "1.0.0 moved the session token out of id into this column; Better Auth looks sessions up and updates them by it, so it must be unique.",
-};
-const SESSION_1_0: ExpectedModel = {
-  key: "session",
-  fields: [
-    id(ID_NOTE),
-    { name: "expiresAt", type: "date", required: true, writtenByBetterAuth: false },
-    SESSION_TOKEN,
-    { name: "createdAt", type: "date", required: true, writtenByBetterAuth: true, note: "Added to session in 1.0.0." },
-    { name: "updatedAt", type: "date", required: true, writtenByBetterAuth: true, note: "Added to session in 1.0.0." },
-    { name: "ipAddress", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "userAgent", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "userId", type: "string", required: true, references: USER_REF, writtenByBetterAuth: false },
-  ],
-};
-
-// session 1.4.0+ (@better-auth/core 1.4.22 dist/db/get-tables.mjs): userId gains `index: true`.
-const SESSION_1_4: ExpectedModel = {
-  key: "session",
-  fields: SESSION_1_0.fields.map((field) =>
-    field.name === "userId" ? { ...field, index: true, note: "Indexed since 1.4.0 (sessions are listed by user)." } : field,
-  ),
-};
-
-// account ≤ 0.8 (0.8.8 dist/db.js): a single optional expiresAt; no scope, no timestamps.
-const ACCOUNT_0_8: ExpectedModel = {
-  key: "account",
-  fields: [
-    id(ID_NOTE),
-    { name: "accountId", type: "string", required: true, writtenByBetterAuth: false },
-    { name: "providerId", type: "string", required: true, writtenByBetterAuth: false },
-    { name: "userId", type: "string", required: true, references: USER_REF, writtenByBetterAuth: false },
-    { name: "accessToken", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "refreshToken", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "idToken", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "expiresAt", type: "date", required: false, writtenByBetterAuth: false, note: "0.x keeps one token expiry; 1.0.0 split it into accessTokenExpiresAt and refreshTokenExpiresAt." },
-    { name: "password", type: "string", required: false, writtenByBetterAuth: false },
-  ],
-};
-
-// account 1.0.0 – 1.3.34 (1.0.0 dist/db.js): expiresAt → accessTokenExpiresAt/refreshTokenExpiresAt,
-// plus scope, createdAt, updatedAt (createAccount/linkAccount set the timestamps explicitly;
-// 1.3.8 moved them into defaultValue/onUpdate).
 const SPLIT_EXPIRY = "1.0.0 replaced account.expiresAt with accessTokenExpiresAt and refreshTokenExpiresAt.";
-const ACCOUNT_1_0: ExpectedModel = {
-  key: "account",
-  fields: [
-    id(ID_NOTE),
-    { name: "accountId", type: "string", required: true, writtenByBetterAuth: false },
-    { name: "providerId", type: "string", required: true, writtenByBetterAuth: false },
-    { name: "userId", type: "string", required: true, references: USER_REF, writtenByBetterAuth: false },
-    { name: "accessToken", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "refreshToken", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "idToken", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "accessTokenExpiresAt", type: "date", required: false, writtenByBetterAuth: false, note: SPLIT_EXPIRY },
-    { name: "refreshTokenExpiresAt", type: "date", required: false, writtenByBetterAuth: false, note: SPLIT_EXPIRY },
-    { name: "scope", type: "string", required: false, writtenByBetterAuth: false, note: "Added to account in 1.0.0." },
-    { name: "password", type: "string", required: false, writtenByBetterAuth: false },
-    { name: "createdAt", type: "date", required: true, writtenByBetterAuth: true, note: "Added to account in 1.0.0." },
-    { name: "updatedAt", type: "date", required: true, writtenByBetterAuth: true, note: "Added to account in 1.0.0." },
-  ],
+
+const NOTES: Record<string, string> = {
+  "user.email": "Better Auth finds users by email, so it is unique.",
+  "user.emailVerified": "Better Auth defaults it to false itself.",
+  "session.token":
+    "1.0.0 moved the session token out of id into this column; Better Auth looks sessions up and updates them by it, so it must be unique.",
+  "account.expiresAt": "0.x keeps one token expiry; 1.0.0 split it into accessTokenExpiresAt and refreshTokenExpiresAt.",
+  "account.accessTokenExpiresAt": SPLIT_EXPIRY,
+  "account.refreshTokenExpiresAt": SPLIT_EXPIRY,
+  "account.scope": "Added to account in 1.0.0.",
+  "account.issuer":
+    "Only 1.7.0–1.7.2 have account.issuer (required, unique together with accountId: @@unique([issuer, accountId])); 1.7.3 removed it again.",
 };
 
-// account 1.4.0+ (@better-auth/core 1.4.22 dist/db/get-tables.mjs): userId gains `index: true`.
-const ACCOUNT_1_4: ExpectedModel = {
-  key: "account",
-  fields: ACCOUNT_1_0.fields.map((field) =>
-    field.name === "userId" ? { ...field, index: true, note: "Indexed since 1.4.0 (accounts are listed by user)." } : field,
-  ),
+// Field order as Better Auth's generator writes the newest tables, so a fix inserts a missing
+// field where `auth generate` would have put it (tables.json keeps keys sorted).
+const ORDER: Record<string, readonly string[]> = {
+  user: ["name", "email", "emailVerified", "image", "createdAt", "updatedAt"],
+  session: ["expiresAt", "token", "createdAt", "updatedAt", "ipAddress", "userAgent", "userId"],
+  account: ["issuer", "accountId", "providerId", "userId", "accessToken", "refreshToken", "idToken", "expiresAt", "accessTokenExpiresAt", "refreshTokenExpiresAt", "scope", "password", "createdAt", "updatedAt"],
+  verification: ["identifier", "value", "expiresAt", "createdAt", "updatedAt"],
 };
 
-// account 1.7.0 – 1.7.2 (@better-auth/core 1.7.0 dist/db/get-tables.mjs): a required `issuer`
-// (first in getAuthTables' list, right after our id), plus the table index `{ fields: ["issuer", "accountId"], unique: true }`
-// (a compound unique this field list cannot express; the note carries it). 1.7.3 removed both.
-const ACCOUNT_1_7_0: ExpectedModel = {
-  key: "account",
-  fields: [
-    ACCOUNT_1_4.fields[0], // id
-    {
-      name: "issuer",
-      type: "string",
-      required: true,
-      writtenByBetterAuth: false,
-      note: "Only 1.7.0–1.7.2 have account.issuer (required, unique together with accountId: @@unique([issuer, accountId])); 1.7.3 removed it again.",
-    },
-    ...ACCOUNT_1_4.fields.slice(1),
-  ],
-};
+const CORE_ORDER = ["user", "session", "account", "verification"];
 
-// verification ≤ 0.8 (0.8.8 dist/db.js): createdAt optional with a defaultValue, no updatedAt.
-// (0.6.2 had no createdAt at all; 0.8.8 is the version this layout is read from.)
-const VERIFICATION_0_8: ExpectedModel = {
-  key: "verification",
-  fields: [
-    id(ID_NOTE),
-    { name: "identifier", type: "string", required: true, writtenByBetterAuth: false },
-    { name: "value", type: "string", required: true, writtenByBetterAuth: false },
-    { name: "expiresAt", type: "date", required: true, writtenByBetterAuth: false },
-    { name: "createdAt", type: "date", required: false, writtenByBetterAuth: true },
-  ],
-};
-
-// verification 1.0.0 – 1.3.7 (1.0.0 dist/db.js; 1.3.7 identical): createdAt and updatedAt both
-// optional with a defaultValue.
-const VERIFICATION_1_0: ExpectedModel = {
-  key: "verification",
-  fields: [
-    ...VERIFICATION_0_8.fields,
-    { name: "updatedAt", type: "date", required: false, writtenByBetterAuth: true, note: "Added to verification in 1.0.0." },
-  ],
-};
-
-// verification 1.3.8 – 1.3.34 (1.3.8 dist/shared/better-auth.B_PTVODM.mjs): createdAt and
-// updatedAt became required (updatedAt also gained onUpdate).
-const VERIFICATION_1_3_8: ExpectedModel = {
-  key: "verification",
-  fields: VERIFICATION_1_0.fields.map((field) =>
-    field.name === "createdAt" || field.name === "updatedAt"
-      ? { ...field, required: true, note: "Required since 1.3.8 (optional before); Better Auth fills it itself." }
-      : field,
-  ),
-};
-
-// verification 1.4.0+ (@better-auth/core 1.4.22 dist/db/get-tables.mjs): identifier gains `index: true`.
-const VERIFICATION_1_4: ExpectedModel = {
-  key: "verification",
-  fields: VERIFICATION_1_3_8.fields.map((field) =>
-    field.name === "identifier" ? { ...field, index: true, note: "Indexed since 1.4.0 (verification values are looked up by identifier)." } : field,
-  ),
-};
+function rank(table: string, field: string): number {
+  const index = ORDER[table]?.indexOf(field) ?? -1;
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Stale fields: left over from another version, never written by this one.
@@ -290,12 +128,11 @@ const STALE_SESSION_TOKEN_0_8: StaleField = {
     "Better Auth ≤ 0.8 keeps the session token in session.id and never writes session.token (that column arrived in 1.0.0), so a required token makes every sign-in fail.",
 };
 
-// 0.8.8's createSession writes only id, expiresAt, ipAddress, userAgent and userId.
-const STALE_SESSION_TIMESTAMPS_0_8: StaleField[] = ["createdAt", "updatedAt"].map((field) => ({
+const staleSessionTimestamp = (field: string): StaleField => ({
   model: "session",
   field,
   message: `Better Auth ≤ 0.8 has no session.${field} (added in 1.0.0) and never writes it, so it must be optional or carry a default, or session inserts fail.`,
-}));
+});
 
 const STALE_ACCOUNT_EXPIRES_AT: StaleField = {
   model: "account",
@@ -313,83 +150,92 @@ const STALE_ACCOUNT_ISSUER: StaleField = {
     "account.issuer existed only in 1.7.0–1.7.2; 1.7.3 removed it and never writes it, so a required issuer fails every sign-up (\"Argument `issuer` is missing\") and the schema check reports SCHEMA_MISMATCH. Follow the 1.7 upgrade guide (https://www.better-auth.com/docs/guides/1-7-upgrade-guide) before removing it, or make it optional.",
 };
 
+function staleFields(facts: VersionFacts, tables: Record<string, { fields: Record<string, unknown> }>): StaleField[] {
+  const has = (table: string, field: string) => field in (tables[table]?.fields ?? {});
+  const stale: StaleField[] = [];
+  if (facts.sessionLookup === "id") stale.push(STALE_SESSION_TOKEN_0_8);
+  for (const field of ["createdAt", "updatedAt"]) if (!has("session", field)) stale.push(staleSessionTimestamp(field));
+  if (!has("account", "expiresAt")) stale.push(STALE_ACCOUNT_EXPIRES_AT);
+  if (facts.validateSchema && !has("account", "issuer")) stale.push(STALE_ACCOUNT_ISSUER);
+  return stale;
+}
+
 // ---------------------------------------------------------------------------------------------
-// Layouts, oldest first.
+// Layouts, built once per range.
 
-// internalAdapter.deleteUser: `deleteMany(session where userId)`, `deleteMany(account where
-// userId)`, then the user (0.8.8 dist/db.js, 1.0.0 dist/db.js, 1.7.25 dist/db/internal-adapter.mjs).
-const DELETED_BEFORE_USER: readonly string[] = ["session", "account"];
+function expectedField(table: string, name: string, field: NormalisedField, facts: VersionFacts): ExpectedField {
+  const written =
+    !!facts.writes[table as keyof VersionFacts["writes"]]?.includes(name) ||
+    // From 1.2.6 the database adapter fills defaultValue/onUpdate itself (helper: adapterAppliesDefaults).
+    (facts.adapterAppliesDefaults && !!(field.hasDefault || field.hasOnUpdate));
+  const note = NOTES[`${table}.${name}`];
+  return {
+    name,
+    type: baFieldType(Array.isArray(field.type) ? field.type : field.type, field.bigint),
+    required: field.required,
+    ...(field.unique ? { unique: true } : {}),
+    ...(field.index ? { index: true } : {}),
+    ...(field.references
+      ? { references: { model: field.references.model, field: field.references.field, onDelete: field.references.onDelete as "cascade" } }
+      : {}),
+    writtenByBetterAuth: written,
+    ...(note ? { note } : {}),
+  };
+}
 
-const LEGACY: VersionLayout = {
-  label: "≤ 0.8",
-  sessionTokenColumn: "id",
-  validatesSchema: false,
-  models: [USER, SESSION_0_8, ACCOUNT_0_8, VERIFICATION_0_8],
-  staleFields: [STALE_SESSION_TOKEN_0_8, ...STALE_SESSION_TIMESTAMPS_0_8],
-  deletedBeforeUser: DELETED_BEFORE_USER,
-};
+function idField(table: string, facts: VersionFacts): ExpectedField {
+  const legacySession = table === "session" && facts.sessionLookup === "id";
+  return {
+    name: "id",
+    type: "string",
+    required: true,
+    isId: true,
+    writtenByBetterAuth: true,
+    note: legacySession
+      ? "Up to 0.8 the session id is the cookie token: Better Auth writes generateId(32) itself and looks sessions up by id."
+      : ID_NOTE,
+  };
+}
 
-// 1.0.0 (PR #595): session looked up by token; account expiry split; timestamps everywhere.
-const V1_0: VersionLayout = {
-  label: "1.0–1.3.7",
-  sessionTokenColumn: "token",
-  validatesSchema: false,
-  models: [USER, SESSION_1_0, ACCOUNT_1_0, VERIFICATION_1_0],
-  staleFields: [STALE_ACCOUNT_EXPIRES_AT],
-  deletedBeforeUser: DELETED_BEFORE_USER,
-};
+function label(from: string, to: string, newest: boolean): string {
+  if (newest) return `≥ ${from}`;
+  return from === to ? from : `${from}–${to}`;
+}
 
-// 1.3.8: verification.createdAt/updatedAt required.
-const V1_3_8: VersionLayout = {
-  label: "1.3.8–1.3.34",
-  sessionTokenColumn: "token",
-  validatesSchema: false,
-  models: [USER, SESSION_1_0, ACCOUNT_1_0, VERIFICATION_1_3_8],
-  staleFields: [STALE_ACCOUNT_EXPIRES_AT],
-  deletedBeforeUser: DELETED_BEFORE_USER,
-};
+const cache = new Map<string, VersionLayout>();
 
-// 1.4.0: indexes on session.userId, account.userId, verification.identifier.
-const V1_4: VersionLayout = {
-  label: "1.4–1.6",
-  sessionTokenColumn: "token",
-  validatesSchema: false,
-  models: [USER, SESSION_1_4, ACCOUNT_1_4, VERIFICATION_1_4],
-  staleFields: [STALE_ACCOUNT_EXPIRES_AT],
-  deletedBeforeUser: DELETED_BEFORE_USER,
-};
-
-// 1.7.0–1.7.2: required account.issuer. No schema check yet (no schema-check.mjs in core 1.7.0/1.7.2).
-const V1_7_0: VersionLayout = {
-  label: "1.7.0–1.7.2",
-  sessionTokenColumn: "token",
-  validatesSchema: false,
-  models: [USER, SESSION_1_4, ACCOUNT_1_7_0, VERIFICATION_1_4],
-  staleFields: [STALE_ACCOUNT_EXPIRES_AT],
-  deletedBeforeUser: DELETED_BEFORE_USER,
-};
-
-// 1.7.3+: issuer gone; @better-auth/core dist/db/schema-check.mjs `checksSchema` is
-// `validateSchema !== false`, and the Prisma adapter (@better-auth/prisma-adapter dist/index.mjs)
-// diffs the client's _runtimeDataModel against getAuthTables: missing model, missing field, or a
-// non-relation field Better Auth does not know that is required with no @default/@updatedAt →
-// SchemaMismatchError (code SCHEMA_MISMATCH). Same logic in 1.7.25.
-const V1_7_3: VersionLayout = {
-  label: "≥ 1.7.3",
-  sessionTokenColumn: "token",
-  validatesSchema: true,
-  models: [USER, SESSION_1_4, ACCOUNT_1_4, VERIFICATION_1_4],
-  staleFields: [STALE_ACCOUNT_EXPIRES_AT, STALE_ACCOUNT_ISSUER],
-  deletedBeforeUser: DELETED_BEFORE_USER,
-};
+function build(version: string): VersionLayout {
+  const { range, tables, facts } = tablesFor(version);
+  const known = cache.get(range.from);
+  if (known) return known;
+  const newest = tablesFor("999.0.0").range.from === range.from;
+  const models: ExpectedModel[] = Object.entries(tables)
+    .sort(([a], [b]) => CORE_ORDER.indexOf(a) - CORE_ORDER.indexOf(b))
+    .map(([key, table]) => ({
+      key,
+      fields: [
+        idField(key, facts),
+        ...Object.entries(table.fields)
+          .sort(([a], [b]) => rank(key, a) - rank(key, b))
+          .map(([name, field]) => expectedField(key, name, field, facts)),
+      ],
+    }));
+  const layout: VersionLayout = {
+    label: label(range.from, range.to, newest),
+    sessionTokenColumn: facts.sessionLookup,
+    validatesSchema: !!facts.validateSchema,
+    models,
+    staleFields: staleFields(facts, tables),
+    deletedBeforeUser: [...(facts.deleteUser.sessions === "all" ? ["session"] : []), ...(facts.deleteUser.accounts === "all" ? ["account"] : [])],
+    facts,
+  };
+  cache.set(range.from, layout);
+  return layout;
+}
 
 /** null version = unknown: return the newest layout. */
 export function layoutFor(version: string | null): VersionLayout {
-  if (version === null || parseVersion(version) === null) return V1_7_3;
-  if (!atLeast(version, "1.0.0")) return LEGACY;
-  if (!atLeast(version, "1.3.8")) return V1_0;
-  if (!atLeast(version, "1.4.0")) return V1_3_8;
-  if (!atLeast(version, "1.7.0")) return V1_4;
-  if (!atLeast(version, "1.7.3")) return V1_7_0;
-  return V1_7_3;
+  const parsed = version === null ? null : parseVersion(version);
+  if (!parsed) return build("999.0.0");
+  return build(`${parsed.major}.${parsed.minor}.${parsed.patch}`);
 }

@@ -45,7 +45,7 @@ describe("semver helpers", () => {
 describe("layoutFor", () => {
   it("≤ 0.8 looks the session up by id and has no token, no session timestamps", () => {
     const layout = layoutFor("0.8.8");
-    expect(layout.label).toBe("≤ 0.8");
+    expect(layout.label).toBe("0.8.5–0.8.8");
     expect(layout.sessionTokenColumn).toBe("id");
     expect(layout.validatesSchema).toBe(false);
     expect(field(layout, "session", "token")).toBeUndefined();
@@ -54,8 +54,16 @@ describe("layoutFor", () => {
     expect(names(layout, "account")).toContain("expiresAt");
     expect(names(layout, "account")).not.toContain("accessTokenExpiresAt");
     expect(layout.staleFields.map((s) => `${s.model}.${s.field}`)).toContain("session.token");
-    expect(layoutFor("0.1.0")).toBe(layout);
     expect(layoutFor("0.8.9-beta.2")).toBe(layout);
+    // Every 0.x has its own truth: verification.createdAt exists only from 0.8.5.
+    expect(field(layout, "verification", "createdAt")).toMatchObject({ required: false });
+    expect(field(layoutFor("0.8.4"), "verification", "createdAt")).toBeUndefined();
+    expect(layoutFor("0.8.4").sessionTokenColumn).toBe("id");
+    // deleteUser deletes all of a user's sessions from 0.5.2, all accounts from 0.8.3.
+    expect(layoutFor("0.4.13").deletedBeforeUser).toEqual([]);
+    expect(layoutFor("0.8.2").deletedBeforeUser).toEqual(["session"]);
+    expect(layout.deletedBeforeUser).toEqual(["session", "account"]);
+    expect(layoutFor("0.1.0").label).toBe("0.4.0–0.4.6");
   });
 
   it("1.0.0 moves the token into a required unique column and splits account.expiresAt", () => {
@@ -69,8 +77,8 @@ describe("layoutFor", () => {
     expect(field(layout, "verification", "updatedAt")).toMatchObject({ required: false, writtenByBetterAuth: true });
     expect(layout.staleFields).toContainEqual(expect.objectContaining({ model: "account", field: "expiresAt" }));
     expect(layoutFor("1.0.0-canary.8")).toBe(layout);
-    expect(layoutFor("1.2.12")).toBe(layout);
-    expect(layoutFor("1.3.7")).toBe(layout);
+    expect(layout.label).toBe("1.0.0–1.0.10");
+    for (const v of ["1.2.12", "1.3.7"]) expect(layoutFor(v).models.map((m) => m.fields.map((f) => `${f.name}:${f.required}`)), v).toEqual(layout.models.map((m) => m.fields.map((f) => `${f.name}:${f.required}`)));
   });
 
   it("1.3.8 makes verification timestamps required; 1.4.0 adds the userId/identifier indexes", () => {
@@ -81,7 +89,9 @@ describe("layoutFor", () => {
     expect(field(v14, "session", "userId")).toMatchObject({ index: true, references: { model: "user", field: "id", onDelete: "cascade" } });
     expect(field(v14, "account", "userId")?.index).toBe(true);
     expect(field(v14, "verification", "identifier")?.index).toBe(true);
-    expect(layoutFor("1.6.34")).toBe(v14);
+    // 1.5.0 writes verification.identifier itself (after processing it); the columns stay the same.
+    expect(field(v14, "verification", "identifier")?.writtenByBetterAuth).toBe(false);
+    expect(field(layoutFor("1.6.34"), "verification", "identifier")?.writtenByBetterAuth).toBe(true);
   });
 
   it("1.7.0–1.7.2 require account.issuer; 1.7.3 drops it, lists it as stale and validates the schema", () => {
