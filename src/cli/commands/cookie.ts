@@ -6,7 +6,7 @@ import { detectBetterAuthVersion } from "../../core/version/detect";
 import { exactVersion } from "../../core/version/versions";
 import { type LookupNotRun, type LookupResult, lookupJson, lookupSession, lookupText, type PreparedLookup, prepareProjectLookup } from "../../core/lookup";
 import { readConfigFile } from "../config-file";
-import { readEnvFiles, secretsFromEnv } from "../../core/secrets";
+import { discoverSecrets, projectEnvFiles, readEnvFiles } from "../../core/secrets";
 import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 import { renderCookieReport, terminalSafe } from "../render-cookie-report";
 import type { Command } from "./index";
@@ -20,7 +20,10 @@ Set-Cookie lines, a curl command, or rows copied from the browser's cookie table
 Reads stdin when input is '-' or missing.
 
 Secrets come from BETTER_AUTH_SECRETS, BETTER_AUTH_SECRET and AUTH_SECRET in the
-environment, then in each --dotenv file (repeatable). Secret values are never printed.
+environment, then in each --dotenv file (repeatable), then in the current folder's
+.env files: .env.development.local, .env.local, .env.development, .env, then the
+other .env.* files alphabetically (not .env.example and other templates). The first
+that sets a variable wins, as with dotenv. Secret values are never printed.
 
   --format text|json   output format (default text)
   --dotenv FILE        read secrets from this env file too (also --env-file, but Node 20
@@ -125,10 +128,13 @@ export const cookieCommand: Command = {
     const input = options.input === undefined || options.input === "-" ? await io.readStdin() : options.input;
 
     const files = readEnvFiles(options.envFiles, io.cwd);
-    const secrets = secretsFromEnv([{ label: "environment", vars: io.env }, ...files.sources]);
-    for (const problem of [...files.problems, ...secrets.problems]) io.stderr(`better-auth-doctor cookie: ${problem}\n`);
+    const project = readEnvFiles(projectEnvFiles(io.cwd, options.envFiles), io.cwd);
+    const discovered = discoverSecrets({ environment: io.env, environmentIsApp: true, dotenv: files.sources, project: [{ dir: "", sources: project.sources }] });
+    for (const problem of [...files.problems, ...project.problems, ...discovered.problems]) io.stderr(`better-auth-doctor cookie: ${problem}\n`);
     // Better Auth refuses to start with a malformed secret list: no verdict would mean anything.
-    if (files.problems.length > 0 || secrets.problems.length > 0) return EXIT_USAGE;
+    // A project .env that cannot be read is only mentioned: nobody asked for it by name.
+    if (files.problems.length > 0 || discovered.problems.length > 0) return EXIT_USAGE;
+    const secrets = { candidates: discovered.scopes[0]?.candidates ?? [] };
 
     const betterAuthVersion = options.betterAuthVersion ?? detectBetterAuthVersion(io.cwd).version ?? undefined;
     const jwks = options.jwks === undefined ? undefined : await loadJwks(options.jwks, io.cwd);

@@ -1,6 +1,6 @@
 /**
- * Which `.env*` files hold an app's secrets, and in which order they win. Pure (no vscode
- * import): the extension finds the files, this decides what to read.
+ * Which `.env*` files hold an app's secrets, and in which order they win. The one order the
+ * CLI, the cookie panel and the session lookup all read them in (see `discoverSecrets`).
  */
 
 /** `.env`, `.env.local`, `.env.development.local`…; not `.envrc`. */
@@ -9,24 +9,26 @@ const ENV_FILE = /^\.env(\.[^/\\]+)?$/;
 const TEMPLATE = /\.(example|sample|template|dist|defaults?)$/i;
 
 /**
- * Precedence as Next.js loads them in development (the first file that sets a variable wins,
- * as with dotenv): `.env.development.local`, `.env.local`, `.env.development`, `.env`; other
- * modes (`.env.production`, `.env.test`…) after, so a cookie from another environment is
- * still explained.
+ * Precedence as Next.js (and Vite, Nuxt, dotenv-flow) load them in development: the first file
+ * that sets a variable wins, as with dotenv. Other modes (`.env.production`, `.env.test`…)
+ * come after, alphabetically, so a cookie from another environment is still explained.
  */
-const RANK = [".env.development.local", ".env.local", ".env.development", ".env"];
+export const ENV_FILE_ORDER = [".env.development.local", ".env.local", ".env.development", ".env"] as const;
 
 export function isEnvFileName(name: string): boolean {
   return ENV_FILE.test(name) && !TEMPLATE.test(name);
 }
 
 export function compareEnvFileNames(a: string, b: string): number {
-  const rank = (name: string) => (RANK.includes(name) ? RANK.indexOf(name) : RANK.length);
+  const rank = (name: string) => {
+    const index = (ENV_FILE_ORDER as readonly string[]).indexOf(name);
+    return index === -1 ? ENV_FILE_ORDER.length : index;
+  };
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
 export interface EnvFileGroup {
-  /** Directory relative to the workspace folder, `""` for its root. */
+  /** Directory relative to the project (or workspace folder), `""` for its root. */
   dir: string;
   /** File names in precedence order. */
   names: string[];
@@ -34,7 +36,7 @@ export interface EnvFileGroup {
 
 /**
  * Groups relative paths (`apps/web/.env.local`) by directory: in a monorepo every app reads
- * its own files, so each directory is one set of secrets. The folder root comes first, then
+ * its own files, so each directory is one set of secrets. The root comes first, then
  * shallower directories.
  */
 export function groupEnvFiles(relativePaths: readonly string[]): EnvFileGroup[] {

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "dotenv";
+import { compareEnvFileNames, isEnvFileName } from "./env-file-order";
 import type { EnvSource } from "./from-env";
 
 /**
@@ -20,4 +21,19 @@ export function readEnvFiles(paths: readonly string[], cwd: string): { sources: 
     }
   }
   return { sources, problems };
+}
+
+/**
+ * The `.env*` files of one project folder in `ENV_FILE_ORDER`, leaving out those already read
+ * (`skip`, absolute or relative to `dir`). An unreadable folder is simply a folder without any.
+ */
+export function projectEnvFiles(dir: string, skip: readonly string[] = []): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile() && isEnvFileName(entry.name)).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+  const skipped = new Set(skip.map((path) => resolve(dir, path)));
+  return names.filter((name) => !skipped.has(resolve(dir, name))).sort(compareEnvFileNames);
 }
