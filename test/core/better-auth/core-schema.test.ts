@@ -9,7 +9,7 @@ import { atLeast, compareVersions, parseVersion } from "../../../src/core/better
 
 const CORE: CoreModelKey[] = ["user", "session", "account", "verification"];
 
-function field(layout: VersionLayout, model: CoreModelKey, name: string): ExpectedField | undefined {
+function field(layout: VersionLayout, model: string, name: string): ExpectedField | undefined {
   return layout.models.find((m) => m.key === model)?.fields.find((f) => f.name === name);
 }
 
@@ -227,7 +227,8 @@ describe("installed Prisma adapter schema check", () => {
     for (const model of layout.models) {
       // Exactly what the layout asks for: required fields NOT NULL, none with a database default.
       const fields: DmField[] = model.fields.map((f) => ({ name: f.name, kind: "scalar", isRequired: f.required, isId: f.isId === true }));
-      models[MODEL_NAMES[model.key]] = { fields: [...fields, ...(extra[model.key] ?? [])] };
+      const key = model.key as CoreModelKey;
+      models[MODEL_NAMES[key]] = { fields: [...fields, ...(extra[key] ?? [])] };
     }
     return { models };
   }
