@@ -15,12 +15,24 @@ export interface Fix {
   title: string;
   edits: TextEdit[];
   /**
-   * Set when applying the edits changes the database table too, so `fix` can write the matching
-   * migration (src/core/fixes/session-migration.ts). Lives on the fix rather than the finding
+   * Set when applying the edits changes the database too, so `fix` can write the matching
+   * migration (src/core/fixes/migration-for-finding.ts). Lives on the fix rather than the finding
    * because lint.ts passes a rule's fix through whole.
    */
-  migration?: { transition: SessionTransition; tokenField: string };
+  migration?: FixMigration;
 }
+
+/**
+ * What a fix changes in the database. The Session change is planned from the schema before the
+ * fix (it moves data); tables and columns from the schema after it (they are what the fix adds).
+ * `kind` may be left out for the Session change, which was the only kind once.
+ */
+export type FixMigration =
+  | { kind?: "session"; transition: SessionTransition; tokenField: string }
+  /** New models, by Prisma model name. */
+  | { kind: "add-tables"; models: string[] }
+  /** New fields of an existing model, by Prisma names (relation fields may be listed; they have no column). */
+  | { kind: "add-columns"; model: string; fields: string[] };
 
 export interface Finding {
   rule: string;

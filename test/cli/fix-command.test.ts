@@ -138,7 +138,8 @@ describe("better-auth-doctor fix", () => {
     expect(first.stdout).toMatch(/After fixing:\nprisma\/schema\.prisma .*\n .*error .*Session has no `expiresAt` field/);
     const second = await runCli(["fix", "--write"], { cwd: dir, env: ENV });
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain("Next: run `npx prisma migrate dev`");
+    // The added column comes with its own migration (ADD COLUMN, guarded: no value for existing rows).
+    expect(second.stdout).toContain("Wrote prisma/migrations/20260102030405_better_auth_add_Session_fields/migration.sql (add-columns, postgresql)\n");
     expect(read(dir, "prisma/schema.prisma")).toContain("  id        String   @id\n  expiresAt DateTime\n  token     String   @unique\n");
   });
 

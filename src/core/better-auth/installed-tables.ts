@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Unknown, type AuthConfigRead, type PluginCall, type StaticValue } from "../app-config";
 import type { Origin } from "./core-schema";
-import type { InstalledTables, RawField, RawTables } from "./app-tables";
+import type { InstalledTables, RawField, RawTable, RawTables } from "./app-tables";
 import { spotLabel } from "./options-from-config";
 
 // The project's installed better-auth is the ground truth for which tables its options need:
@@ -74,14 +74,39 @@ function rawField(field: FieldDef): RawField {
     ...(references && typeof references.model === "string" ? { references: { model: references.model, field: references.field, ...(references.onDelete ? { onDelete: references.onDelete } : {}) } } : {}),
     ...(field.defaultValue !== undefined ? { hasDefault: true } : {}),
     ...(field.onUpdate !== undefined ? { hasOnUpdate: true } : {}),
+    ...(isPlain(field.defaultValue) ? { defaultValue: field.defaultValue } : {}),
   };
 }
 
+/** Data a schema can hold as a default; a function (`() => new Date()`) is only known to exist. */
+function isPlain(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return true;
+  if (Array.isArray(value)) return value.every(isPlain);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value as object).every(isPlain);
+  return false;
+}
+
+type TableIndex = { fields?: unknown; unique?: unknown; name?: unknown };
+
+function plainIndexes(indexes: unknown): RawTable["indexes"] {
+  if (!Array.isArray(indexes)) return undefined;
+  const out = (indexes as TableIndex[])
+    .filter((index) => Array.isArray(index?.fields) && index.fields.every((field) => typeof field === "string"))
+    .map((index) => ({ fields: index.fields as string[], ...(index.unique === true ? { unique: true } : {}), ...(typeof index.name === "string" ? { name: index.name } : {}) }));
+  return out.length ? out : undefined;
+}
+
 /** getAuthTables' answer with functions reduced to flags (the shape the built-in data has too). */
-export function rawTablesFrom(tables: Record<string, { modelName: string; fields: Record<string, FieldDef>; disableMigrations?: boolean }>): RawTables {
+export function rawTablesFrom(tables: Record<string, { modelName: string; fields: Record<string, FieldDef>; disableMigrations?: boolean; indexes?: unknown }>): RawTables {
   const out: RawTables = {};
   for (const [key, table] of Object.entries(tables)) {
-    out[key] = { modelName: table.modelName, fields: Object.fromEntries(Object.entries(table.fields).map(([name, field]) => [name, rawField(field)])) };
+    const indexes = plainIndexes(table.indexes);
+    out[key] = {
+      modelName: table.modelName,
+      fields: Object.fromEntries(Object.entries(table.fields).map(([name, field]) => [name, rawField(field)])),
+      ...(indexes ? { indexes } : {}),
+      ...(table.disableMigrations === true ? { disableMigrations: true } : {}),
+    };
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { ExpectedField } from "../better-auth/core-schema";
-import { prismaAttributesFor, prismaTypeFor } from "../better-auth/prisma-types";
-import { formatField, insertField } from "../fixes/edits";
+import type { PrismaModelContext } from "../better-auth/prisma-model-text";
+import { addFieldFix, addModelsFix, missingTableGroups, type AddedModels } from "../fixes/add-auth-model";
+import { authTablesText, fieldQuirk, tableQuirk, type TextContext } from "../fixes/auth-tables-text";
 import type { Block } from "../schema/ast";
 import { findField } from "../schema/query";
 import { fieldNameOf } from "./expected-fields";
@@ -19,16 +20,55 @@ function anchorFor(block: Block, fields: ExpectedField[], index: number) {
   return undefined;
 }
 
-function fieldLine(context: RuleContext, block: Block, name: string, field: ExpectedField): string[] {
-  const type = prismaTypeFor(field) + (field.required ? "" : "?");
-  const lines = [formatField(block, name, type, prismaAttributesFor(field))];
-  if (field.references) {
-    const target = context.models.get(field.references.model)?.block?.name ?? "User";
-    const relation = field.references.model;
-    const onDelete = field.references.onDelete === "cascade" ? ", onDelete: Cascade" : "";
-    lines.push(formatField(block, relation, target, [`@relation(fields: [${name}], references: [id]${onDelete})`]));
+function textContext(context: RuleContext): TextContext {
+  return authTablesText({
+    schema: context.schema,
+    config: context.config,
+    provider: context.provider,
+    expected: context.expected,
+    models: context.models,
+    ...(context.app.installed ? { installed: context.app.installed } : {}),
+  });
+}
+
+function inexact(key: string): string {
+  return `the exact \`${key}\` table is known only from the installed better-auth, which was not read`;
+}
+
+type TableFix = AddedModels | { reason: string };
+
+/** One fix per group of missing tables that reference each other (see missingTableGroups). */
+function tableFixes(context: RuleContext, text: TextContext, missing: string[], anchor: Block): Map<string, TableFix> {
+  const result = new Map<string, TableFix>();
+  if ("reason" in text) {
+    for (const key of missing) result.set(key, { reason: text.reason });
+    return result;
   }
-  return lines;
+  // New models go after the last model of the file that holds User (where the generator writes them).
+  const home = context.models.get("user")?.block ?? anchor;
+  const after = context.schema.blocks.filter((block) => block.file === home.file && block.kind === "model").pop() ?? home;
+  for (const group of missingTableGroups(missing, text.ctx)) {
+    const reason = group.map((key) => (!text.exact(key) ? inexact(key) : tableQuirk(text.ctx, key))).find((why) => why !== undefined);
+    let outcome: TableFix;
+    if (reason) outcome = { reason };
+    else {
+      try {
+        outcome = addModelsFix(context.schema, group, text.ctx, after, context.lineText);
+      } catch (error) {
+        outcome = { reason: (error as Error).message };
+      }
+    }
+    for (const key of group) result.set(key, outcome);
+  }
+  return result;
+}
+
+/** Why a field cannot get the generator's exact line, or undefined when it can. */
+function fieldReason(context: RuleContext, ctx: PrismaModelContext, exact: boolean, key: string, field: ExpectedField): string | undefined {
+  if (!exact) return inexact(key);
+  const target = field.references && context.expected.find((model) => model.key === field.references!.model || model.modelName === field.references!.model);
+  if (target && !context.models.get(target.key)?.block) return `the \`${target.key}\` model it references is missing; add that first`;
+  return fieldQuirk(ctx, key, field.name);
 }
 
 export const coreModelFields: Rule = {
@@ -52,12 +92,19 @@ export const coreModelFields: Rule = {
       return;
     }
     const anchor = present[0]!.block!;
+    const text = textContext(context);
+    const missingTables = context.expected.filter((model) => !context.models.get(model.key)?.block).map((model) => model.key);
+    const tables = missingTables.length ? tableFixes(context, text, missingTables, anchor) : new Map<string, TableFix>();
     for (const expected of context.expected) {
       const resolved = context.models.get(expected.key);
       const block = resolved?.block;
       const name = resolved?.expectedName ?? expected.key;
       if (!block) {
         const who = expected.origin ? `${expected.origin.label} needs` : `${context.versionLabel} reads and writes`;
+        const planned = tables.get(expected.key);
+        const fix = planned && "fix" in planned ? planned : undefined;
+        const backModels = fix?.backModels ?? [];
+        const added = fix && fix.models.length > 1 ? `models ${fix.models.join(", ")} (they reference each other)` : `model ${fix?.models[0]}`;
         context.report({
           range: anchor.nameRange,
           file: anchor.file,
@@ -65,7 +112,13 @@ export const coreModelFields: Rule = {
           message:
             `The schema has no model for Better Auth's \`${name}\` table, which ${who} ` +
             `(the Prisma adapter calls prisma.${name}), so ${context.layout.validatesSchema ? "every request fails with SCHEMA_MISMATCH" : "the first write to it fails"}. ` +
-            "Add it (`npx auth generate` prints it), or map an existing model with modelName in the auth config.",
+            (fix
+              ? `The fix adds ${added} as \`npx auth generate\` writes ${fix.models.length > 1 ? "them" : "it"}` +
+                (backModels.length ? `, the back-relation lines in ${backModels.join(" and ")}` : "") +
+                ` and a migration that creates the table${fix.models.length > 1 ? "s" : ""}; or map an existing model with modelName in the auth config.`
+              : "Add it (`npx auth generate` prints it), or map an existing model with modelName in the auth config." +
+                (planned && "reason" in planned ? ` No automatic fix: ${planned.reason}.` : "")),
+          ...(fix ? { fix: fix.fix } : {}),
         });
         continue;
       }
@@ -79,8 +132,19 @@ export const coreModelFields: Rule = {
       });
       for (const { field, name: fieldName, index } of missing) {
         const after = anchorFor(block, expected.fields, index);
-        const lines = fieldLine(context, block, fieldName, field);
         const who = field.origin ? `${field.origin.label} adds and ${context.versionLabel} writes` : `${context.versionLabel} writes`;
+        let reason = "reason" in text ? text.reason : fieldReason(context, text.ctx, text.exact(expected.key), expected.key, field);
+        let added: ReturnType<typeof addFieldFix> | undefined;
+        if (!reason && "ctx" in text) {
+          try {
+            added = addFieldFix(context.schema, block, expected.key, field.name, text.ctx, after, context.lineText);
+          } catch (error) {
+            reason = (error as Error).message;
+          }
+        }
+        // A required column without a default has no value for existing rows: the migration's guard stops there.
+        const guarded = added && field.required && !/@default\(|@updatedAt/.test(added.line);
+        const table = resolved?.expected.modelName ?? expected.key;
         context.report({
           range: block.nameRange,
           file: block.file,
@@ -89,11 +153,12 @@ export const coreModelFields: Rule = {
             `${block.name} has no \`${fieldName}\` field, which ${who} ` +
             `${field.required ? `on every ${expected.key} it creates` : "whenever it has a value"}: Prisma rejects the write ("Unknown argument \`${fieldName}\`")` +
             (context.layout.validatesSchema ? " and Better Auth's schema check fails every request (SCHEMA_MISMATCH)" : "") +
-            `.${field.note ? ` ${field.note}` : ""} The fix adds \`${lines[0]!.trim().replace(/\s+/g, " ")}\`.`,
-          fix: {
-            title: `Add ${block.name}.${fieldName}`,
-            edits: [insertField(block, after, lines.join("\n"), (n) => context.lineText(block.file, n))],
-          },
+            `.${field.note ? ` ${field.note}` : ""}` +
+            (added
+              ? ` The fix adds \`${added.line.trim().replace(/\s+/g, " ")}\` and a migration that adds the column` +
+                (guarded ? `; it is required with no default, so the migration stops, changing nothing, while the ${table} table has rows (give them a value in it, or make the field optional).` : ".")
+              : ` Add it (\`npx auth generate\` prints it). No automatic fix: ${reason}.`),
+          ...(added ? { fix: guarded ? { ...added.fix, title: `${added.fix.title} (its migration stops while ${table} has rows)` } : added.fix } : {}),
         });
       }
     }

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { Finding } from "../../core/findings";
-import { migrationForFinding, type PlannedMigration } from "../../core/fixes/session-migration";
+import { plannedMigrationFor } from "../../core/fixes/migration-for-finding";
+import type { PlannedMigration } from "../../core/fixes/planned-migration";
 import type { DuplicateTokens } from "../../core/migrations";
 import type { Range } from "../../core/schema/ast";
 import { toWorkspaceEdit } from "../convert";
@@ -50,8 +51,10 @@ async function writeMigration(migration: PlannedMigration, services: ExtensionSe
 }
 
 /**
- * The Session layout fix: rewrites the model and writes the migration that moves the data the
- * same way. The migration is planned from the schema as it is before the edit.
+ * A fix that changes the database: the Session layout fix (rewrites the model and writes the
+ * migration that moves the data the same way) or one that adds Better Auth's tables or columns
+ * (writes CREATE TABLE / ADD COLUMN). The migration is planned from the schema as it is before
+ * the edit.
  */
 export const applyFix: CommandDefinition = {
   id: "betterAuthDoctor.applyFix",
@@ -70,11 +73,11 @@ export const applyFix: CommandDefinition = {
       schemaPath: linted.root,
       prismaConfig: findPrismaConfig(linted.root, { stopAt: vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath }),
     };
-    let migration = migrationForFinding(linted.result.schema, finding, options);
+    let migration = plannedMigrationFor(linted.result.schema, finding, options);
     if (migration?.duplicateCheckSql) {
       const duplicates = await askAboutDuplicates(migration);
       if (!duplicates) return false;
-      migration = migrationForFinding(linted.result.schema, finding, { ...options, duplicates });
+      migration = plannedMigrationFor(linted.result.schema, finding, { ...options, duplicates });
     }
     if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(finding.fix.edits)))) throw new Error("VS Code refused the schema edit.");
     services.log.info(`applied "${finding.fix.title}" to ${uri.fsPath}`);

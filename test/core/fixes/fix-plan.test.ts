@@ -51,7 +51,7 @@ describe("planFixes", () => {
     expect(plan.remaining.map((finding) => finding.rule)).toEqual(["core-model-fields"]);
 
     const second = planFixes(linted(plan.files[0]!.after, "1.7.25"), { now: NOW, schemaPath: PATH });
-    expect(second.migration).toBeUndefined();
+    expect(second.migration).toMatchObject({ transition: "add-columns", folder: "20260102030405_better_auth_add_Session_fields" });
     expect(second.remaining).toEqual([]);
   });
 
@@ -59,7 +59,7 @@ describe("planFixes", () => {
     const text = edit(CURRENT_SCHEMA, "  id        String   @id\n  expiresAt", "  id        String   @id @default(cuid())\n  expiresAt");
     const result = linted(text, "0.8.8");
     const layout = result.findings.filter((finding) => finding.rule === "session-token-layout");
-    expect(layout.map((finding) => finding.fix?.migration?.transition)).toEqual([undefined, "drop-token"]);
+    expect(layout.map((finding) => (finding.fix?.migration as { transition?: string } | undefined)?.transition)).toEqual([undefined, "drop-token"]);
     expect(migrationForFinding(result.schema, layout[0]!, { now: NOW, schemaPath: PATH })).toBeUndefined();
 
     const plan = planFixes(result, { now: NOW, schemaPath: PATH });

@@ -10,7 +10,7 @@ describe("core-model-fields", () => {
     expect(rest).toEqual([]);
     expect(finding!.range).toEqual({ start: { line: 20, character: 6 }, end: { line: 20, character: 13 } });
     expect(finding!.message).toBe(
-      "Session has no `expiresAt` field, which Better Auth 1.7.25 writes on every session it creates: Prisma rejects the write (\"Unknown argument `expiresAt`\") and Better Auth's schema check fails every request (SCHEMA_MISMATCH). The fix adds `expiresAt DateTime`.",
+      "Session has no `expiresAt` field, which Better Auth 1.7.25 writes on every session it creates: Prisma rejects the write (\"Unknown argument `expiresAt`\") and Better Auth's schema check fails every request (SCHEMA_MISMATCH). The fix adds `expiresAt DateTime` and a migration that adds the column; it is required with no default, so the migration stops, changing nothing, while the session table has rows (give them a value in it, or make the field optional).",
     );
     const after = fixed(text, finding!);
     expect(after).toContain("  id        String   @id\n  expiresAt DateTime\n  token");
@@ -30,7 +30,7 @@ describe("core-model-fields", () => {
     const text = edit(CURRENT_SCHEMA, "  image         String?\n", "");
     const [finding] = findingsOf(RULE, text, "1.4.22");
     expect(finding!.message).toBe(
-      'User has no `image` field, which Better Auth 1.4.22 writes whenever it has a value: Prisma rejects the write ("Unknown argument `image`"). The fix adds `image String?`.',
+      'User has no `image` field, which Better Auth 1.4.22 writes whenever it has a value: Prisma rejects the write ("Unknown argument `image`"). The fix adds `image String?` and a migration that adds the column.',
     );
   });
 
@@ -41,7 +41,10 @@ describe("core-model-fields", () => {
     expect(rest).toEqual([]);
     expect(finding!.model).toBe("User");
     expect(finding!.message).toMatch(/^The schema has no model for Better Auth's `verification` table/);
-    expect(finding!.fix).toBeUndefined();
+    expect(finding!.message).toContain("The fix adds model Verification as `npx auth generate` writes it and a migration that creates the table");
+    // The core table of the built-in layout, exactly as the complete schema (the generator's) has it.
+    expect(fixed(text, finding!)).toBe(`${text.trimEnd()}\n\n${CURRENT_SCHEMA.slice(start).trimEnd()}\n\n`);
+    expect(finding!.fix!.migration).toEqual({ kind: "add-tables", models: ["Verification"] });
   });
 
   it("finds models by the configured modelName and usePlural", () => {
