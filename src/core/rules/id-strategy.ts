@@ -19,7 +19,7 @@ export const idStrategy: Rule = {
   check(context) {
     const strategy = context.config.generateId ?? "default";
     const version = context.version.version;
-    const path = idOptionsFor(version).path;
+    const path = idOptionsFor(version).path ?? "advanced.database.generateId";
     for (const { key } of context.expected) {
       const block = context.models.get(key)?.block;
       // In the ≤ 0.8 layout the session id is the token; session-token-layout speaks for it.

@@ -17,7 +17,7 @@ describe("id-strategy", () => {
     const advice = (version: string) => findingsOf("id-strategy", text, version).map((finding) => [finding.severity, finding.message.split("Either ")[1]]);
     expect(advice("1.7.25")).toEqual([["error", 'set advanced.database.generateId: "uuid" in your auth config, or drop @db.Uuid.']]);
     expect(advice("1.3.34")).toEqual([["error", "set advanced.database.generateId: false (the boolean, not the string) in your auth config and give the column a database default, or drop @db.Uuid."]]);
-    expect(advice("1.2.12")).toEqual([["error", "set advanced.generateId: false (the boolean, not the string) in your auth config and give the column a database default, or drop @db.Uuid."]]);
+    expect(advice("1.2.5")).toEqual([["error", "set advanced.generateId: false (the boolean, not the string) in your auth config and give the column a database default, or drop @db.Uuid."]]);
   });
 
   it("is only info for a dead @default(uuid()) on a text column", () => {
