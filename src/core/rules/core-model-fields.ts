@@ -3,7 +3,7 @@ import type { PrismaModelContext } from "../better-auth/prisma-model-text";
 import { addFieldFix, addModelsFix, missingTableGroups, type AddedModels } from "../fixes/add-auth-model";
 import { authTablesText, fieldQuirk, tableQuirk, type TextContext } from "../fixes/auth-tables-text";
 import type { Block } from "../schema/ast";
-import { findField } from "../schema/query";
+import { findField, relationFor } from "../schema/query";
 import { fieldNameOf } from "./expected-fields";
 import type { Rule, RuleContext } from "./rule";
 
@@ -11,11 +11,13 @@ import type { Rule, RuleContext } from "./rule";
 // argument the model lacks ("Unknown argument"), and from 1.7.3 Better Auth's schema check fails every request
 // (SCHEMA_MISMATCH). So a missing column breaks sign-up, sign-in or startup.
 
-/** The field whose line a new field goes after: the expected field listed just before it. */
+/** The field whose line a new field goes after: the expected field listed just before it (or its relation line). */
 function anchorFor(block: Block, fields: ExpectedField[], index: number) {
   for (let i = index - 1; i >= 0; i--) {
     const found = findField(block, fieldNameOf(fields[i]!));
-    if (found) return found;
+    if (!found) continue;
+    const next = block.fields[block.fields.indexOf(found) + 1];
+    return next && relationFor(block, found.name)?.field === next ? next : found;
   }
   return undefined;
 }
