@@ -18,6 +18,11 @@ export function renderRuleDoc(rule: Rule): string {
     rule.rationale,
     "",
   ];
+  if (rule.byVersion?.length) {
+    lines.push("## What Better Auth does, by version", "", "| Versions | What Better Auth does | Read in |", "| --- | --- | --- |");
+    for (const row of rule.byVersion) lines.push(`| ${row.versions} | ${row.behaviour.replace(/\|/g, "\\|")} | ${row.source} |`);
+    lines.push("");
+  }
   if (rule.examples) {
     lines.push(
       "## Examples",

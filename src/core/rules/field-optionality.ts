@@ -14,6 +14,19 @@ export const fieldOptionality: Rule = {
     bad: { title: "A required image", schema: "model User {\n  image String\n}" },
     good: { title: "An optional image", schema: "model User {\n  image String?\n}" },
   },
+  byVersion: [
+    {
+      versions: "0.4.0–1.2.5",
+      behaviour:
+        "Fields with `required: false` are passed only when the caller has a value; defaultValue is applied only where the internal adapter writes the field itself (createdAt, emailVerified…), so a required column for an optional field fails that create.",
+      source: "better-auth@1.0.0 dist/db.js, dist/adapters/prisma.js (transformInput)",
+    },
+    {
+      versions: "1.2.6–1.7.25",
+      behaviour: "Same, but the database adapter fills every field's defaultValue itself on create, so a field with a defaultValue (additionalFields included) is never left out.",
+      source: "better-auth@1.2.6 dist/shared (createAdapter transformInput); @better-auth/core@1.7.25 dist/db/adapter/index.mjs",
+    },
+  ],
   check(context) {
     for (const { block, expected, field } of presentExpectedFields(context)) {
       const type = field.type;

@@ -14,6 +14,14 @@ export const fieldTypes: Rule = {
     bad: { title: "expiresAt stored as text", schema: "model Session {\n  expiresAt String\n}" },
     good: { title: "expiresAt as a date", schema: "model Session {\n  expiresAt DateTime\n}" },
   },
+  byVersion: [
+    {
+      versions: "every version (0.4.0–1.7.25)",
+      behaviour:
+        "The adapter passes JavaScript values of each field's declared type (string, boolean, Date, number; json/string[] from 1.3 serialised on MySQL/SQLite) to Prisma's create/update; Prisma validates every argument against the model's type and rejects the write on a mismatch. The declared types are each version's getAuthTables.",
+      source: "versions/tables.json (getAuthTables of every published version); @better-auth/prisma-adapter@1.7.25 dist/index.mjs",
+    },
+  ],
   check(context) {
     const enums = new Set(context.schema.blocks.filter((block) => block.kind === "enum").map((block) => block.name));
     for (const { block, expected, field } of presentExpectedFields(context)) {

@@ -16,6 +16,28 @@ export const idStrategy: Rule = {
     bad: { title: "uuid column with the default strategy", schema: "model User {\n  id String @id @default(uuid()) @db.Uuid\n}" },
     good: { title: "Better Auth's own ids", schema: "model User {\n  id String @id\n}" },
   },
+  byVersion: [
+    {
+      versions: "0.4.0–0.8.8",
+      behaviour: "Better Auth writes its own id (21-character nanoid) on every insert; there is no option to leave ids to the database.",
+      source: "better-auth@0.8.8 dist/db.js (createInternalAdapter)",
+    },
+    {
+      versions: "1.0.0–1.2.5",
+      behaviour: "The adapter sends `advanced.generateId({ model })` or its own id (nanoid 21 in 1.0, 32 alphanumerics from 1.1.1); `advanced.generateId: false` leaves the id to the database. A string is called as a function and throws.",
+      source: "better-auth@1.0.0 dist/adapters/prisma.js (transformInput), better-auth@1.1.1 dist/db.js",
+    },
+    {
+      versions: "1.2.6–1.3.34",
+      behaviour: "The option moves to `advanced.database.generateId` (the old key still read); values: a function or `false`.",
+      source: "better-auth@1.2.6 dist/shared/better-auth.C0YmvEre.mjs",
+    },
+    {
+      versions: "1.4.0–1.7.25",
+      behaviour: "`\"uuid\"` (crypto.randomUUID, or the database's own default where it has UUIDs) and `\"serial\"` (database integers) are accepted too. With the default, ids are 32 alphanumerics — never a UUID, so a @db.Uuid column refuses them.",
+      source: "better-auth@1.4.0 dist/get-migration-DFWocmZ4.mjs; better-auth@1.7.25 dist/db/internal-adapter.mjs",
+    },
+  ],
   check(context) {
     const strategy = context.config.generateId ?? "default";
     const version = context.version.version;

@@ -42,6 +42,15 @@ export interface RuleExample {
   schema: string;
 }
 
+/** One row of a rule's "by version" table: what Better Auth does in those versions, and where that was read. */
+export interface VersionBehaviour {
+  /** "0.4.0–0.8.8", "≥ 1.7.3", "every version". */
+  versions: string;
+  behaviour: string;
+  /** The file (and package version) it was read from. */
+  source: string;
+}
+
 export interface Rule {
   id: string;
   description: string;
@@ -49,5 +58,7 @@ export interface Rule {
   /** Why the rule exists, for its docs page. */
   rationale: string;
   examples?: { bad: RuleExample; good: RuleExample };
+  /** Per version range, what Better Auth does that makes a finding true (rendered into the rule's docs page). */
+  byVersion?: readonly VersionBehaviour[];
   check(context: RuleContext): void;
 }

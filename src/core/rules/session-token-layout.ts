@@ -110,6 +110,19 @@ export const sessionTokenLayout: Rule = {
     bad: { title: "Better Auth 1.x with the ≤ 0.8 layout", schema: "model Session {\n  id        String   @id\n  expiresAt DateTime\n  userId    String\n}" },
     good: { title: "Better Auth 1.x", schema: "model Session {\n  id        String   @id\n  token     String   @unique\n  expiresAt DateTime\n  userId    String\n}" },
   },
+  byVersion: [
+    {
+      versions: "0.4.0–0.8.8",
+      behaviour: "createSession writes `id: generateId()` and no token; findSession, updateSession and deleteSession use `where id = <cookie token>`. A `token` column is never written.",
+      source: "better-auth@0.8.8 dist/db.js (createInternalAdapter)",
+    },
+    {
+      versions: "1.0.0–1.7.25",
+      behaviour:
+        "createSession writes `token: generateId(32)` beside its own id; findSession, updateSession and deleteSession use `where token = <cookie token>`. The Prisma adapter turns the update into `prisma.session.update({ where: { token } })`, which Prisma accepts only for a unique field.",
+      source: "better-auth@1.0.0 dist/db.js and dist/adapters/prisma.js; better-auth@1.7.25 dist/db/internal-adapter.mjs, @better-auth/prisma-adapter@1.7.25 dist/index.mjs (update)",
+    },
+  ],
   check(context) {
     const session = context.models.get("session")?.block;
     if (!session) return;

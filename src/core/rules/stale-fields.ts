@@ -15,6 +15,28 @@ export const staleFields: Rule = {
     bad: { title: "issuer left from 1.7.0", schema: "model Account {\n  issuer String\n}" },
     good: { title: "no issuer on 1.7.3+", schema: "model Account {\n  accountId String\n}" },
   },
+  byVersion: [
+    {
+      versions: "0.4.0–0.8.8",
+      behaviour: "Sessions have no token, createdAt or updatedAt: createSession never writes them.",
+      source: "better-auth@0.8.8 dist/db.js (getAuthTables, createSession)",
+    },
+    {
+      versions: "1.0.0–1.7.25",
+      behaviour: "account.expiresAt is gone (split into accessTokenExpiresAt and refreshTokenExpiresAt) and never written.",
+      source: "better-auth@1.0.0 dist/db.js (getAuthTables)",
+    },
+    {
+      versions: "1.7.0–1.7.2",
+      behaviour: "account.issuer is a required column Better Auth writes on every account.",
+      source: "@better-auth/core@1.7.0 dist/db/get-tables.mjs",
+    },
+    {
+      versions: "1.7.3–1.7.25",
+      behaviour: "account.issuer is gone again and never written; the schema check reports a required issuer as unexpected-required-column (SCHEMA_MISMATCH).",
+      source: "@better-auth/core@1.7.3 dist/db/get-tables.mjs, dist/db/schema-diff.mjs",
+    },
+  ],
   check(context) {
     for (const stale of context.layout.staleFields) {
       const block = context.models.get(stale.model)?.block;

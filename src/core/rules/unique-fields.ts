@@ -14,6 +14,14 @@ export const uniqueFields: Rule = {
     bad: { title: "email without a unique constraint", schema: "model User {\n  email String\n}" },
     good: { title: "unique email", schema: "model User {\n  email String @unique\n}" },
   },
+  byVersion: [
+    {
+      versions: "every version (0.4.0–1.7.25)",
+      behaviour:
+        "getAuthTables marks user.email (and plugin fields such as username) unique; the internal adapter updates users with `where email` (updateUserByEmail: email verification, password reset) and the Prisma adapter sends that as `prisma.user.update({ where: { email } })`, which Prisma accepts only for a unique field. From 1.7 the adapter checks Better Auth's own unique flag, not the database's, before choosing update.",
+      source: "better-auth@1.0.0 dist/db.js; @better-auth/prisma-adapter@1.7.25 dist/index.mjs (hasRootUniqueWhereCondition, update)",
+    },
+  ],
   check(context) {
     for (const { key, block, expected, field } of presentExpectedFields(context)) {
       // The session token has its own, more specific finding in session-token-layout.

@@ -39,6 +39,19 @@ export const unwrittenRequiredColumns: Rule = {
     bad: { title: "A required column Better Auth never writes", schema: "model Session {\n  sessionToken String @unique\n}" },
     good: { title: "Optional or defaulted", schema: "model Session {\n  sessionToken String? @unique\n}" },
   },
+  byVersion: [
+    {
+      versions: "0.4.0–1.7.2",
+      behaviour:
+        "The adapter creates rows with exactly the fields of getAuthTables (plugins and additionalFields included) and nothing else; Prisma rejects a create that leaves out a required column without a default (\"Argument `x` is missing\").",
+      source: "better-auth@1.0.0 dist/adapters/prisma.js (transformInput, create); versions/tables.json",
+    },
+    {
+      versions: "1.7.3–1.7.25",
+      behaviour: "Also, validateSchema (on by default) reports such a column as unexpected-required-column at start-up and every request fails with SCHEMA_MISMATCH.",
+      source: "@better-auth/core@1.7.3 dist/db/schema-diff.mjs, dist/db/schema-check.mjs; @better-auth/prisma-adapter@1.7.25 dist/index.mjs",
+    },
+  ],
   check(context) {
     const stale = new Set(context.layout.staleFields.map((field) => `${field.model}.${field.field}`));
     for (const model of context.expected) {

@@ -14,7 +14,7 @@ export const userRelation: Rule = {
   description: "Tables that point at a user let Better Auth delete that user (onDelete: Cascade where Better Auth does not delete the rows itself).",
   defaultSeverity: "warning",
   rationale:
-    "Better Auth's deleteUser deletes the user's sessions and accounts itself before the user row (0.8.8 … 1.7.25, internalAdapter.deleteUser), " +
+    "Better Auth's deleteUser deletes all of the user's sessions and accounts itself before the user row (0.8.3 … 1.7.25, internalAdapter.deleteUser; see the table below for older versions), " +
     "so those two need no cascade. Rows of other tables that reference the user — a plugin's twoFactor, member or apikey rows — are left to the " +
     "database: with Prisma's default (Restrict) or NoAction, deleting the user fails on the foreign key, which is why Better Auth's generator " +
     "writes `onDelete: Cascade`. Without a relation at all nothing fails, but the rows outlive their user.",
@@ -28,6 +28,23 @@ export const userRelation: Rule = {
       schema: "model TwoFactor {\n  userId String\n  user   User   @relation(fields: [userId], references: [id], onDelete: Cascade)\n}",
     },
   },
+  byVersion: [
+    {
+      versions: "0.4.0–0.4.13",
+      behaviour: "deleteUser deletes one session and one account (a plain delete) before the user: with more than one, a foreign key without cascade blocks the delete.",
+      source: "better-auth@0.4.0 dist/index.js, better-auth@0.4.13 dist/db.js (deleteUser)",
+    },
+    {
+      versions: "0.5.2–0.8.2",
+      behaviour: "deleteUser deletes all of the user's sessions (deleteMany) and one account before the user.",
+      source: "better-auth@0.5.2 dist/db.js (deleteUser)",
+    },
+    {
+      versions: "0.8.3–1.7.25",
+      behaviour: "deleteUser deletes all of the user's sessions and accounts (deleteMany) before the user; rows of plugin tables that reference the user are left to the database's referential action.",
+      source: "better-auth@0.8.8 dist/db.js, better-auth@1.0.0 dist/db.js, better-auth@1.7.25 dist/db/internal-adapter.mjs (deleteUser)",
+    },
+  ],
   check(context) {
     const deletedFirst = new Set(context.layout.deletedBeforeUser);
     for (const { key, block, expected, field } of presentExpectedFields(context)) {
