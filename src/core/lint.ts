@@ -11,6 +11,7 @@ import { rules } from "./rules";
 import type { Report, Rule, RuleContext } from "./rules/rule";
 import { isSuppressed } from "./suppressions";
 import type { DetectedVersion } from "./version/detected-version";
+import { parseVersionOverride } from "./version/override";
 import { versionLabel } from "./version-label";
 
 export interface LintOptions {
@@ -29,10 +30,16 @@ function effectiveSeverity(setting: SeveritySetting | undefined, fallback: Sever
   return setting === "warn" ? "warning" : setting;
 }
 
+/**
+ * The caller's detected version, else the config's override read the one way every front end
+ * reads it (`0.8` is 0.8.8 here as in the CLI and the editor). The borders reject an invalid
+ * override with a message; one that reaches this far is ignored rather than taken raw.
+ */
 export function resolveVersion(options: LintOptions): DetectedVersion {
   if (options.version) return options.version;
   const override = options.config?.betterAuthVersion;
-  return override ? { version: override, source: "override" } : { version: null, source: "assumed" };
+  const parsed = override?.trim() ? parseVersionOverride(override) : undefined;
+  return parsed?.ok ? parsed.version : { version: null, source: "assumed" };
 }
 
 function compare(a: Finding, b: Finding): number {

@@ -26,7 +26,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe("better-auth-doctor lint", () => {
   it("finds the project's schema, prints the exact JSON contract and exits 1 on errors", async () => {
     const dir = project("json", {
-      "package.json": JSON.stringify({ dependencies: { "better-auth": "^1.2.0" } }),
+      "package.json": JSON.stringify({ dependencies: { "better-auth": "~1.2.0" } }),
       "prisma/schema.prisma": BROKEN,
     });
     const result = await runCli(["lint", "--format", "json"], { cwd: dir });
@@ -37,13 +37,13 @@ describe("better-auth-doctor lint", () => {
     expect(Object.keys(parsed.files[0])).toEqual(["path", "betterAuthVersion", "authConfig", "findings"]);
     expect(parsed.files[0].authConfig).toBeNull();
     expect(parsed.files[0].path).toBe("prisma/schema.prisma");
-    expect(parsed.files[0].betterAuthVersion).toEqual({ version: "1.2.0", source: "package.json" });
+    expect(parsed.files[0].betterAuthVersion).toEqual({ version: "1.2.12", source: "package.json" });
     expect(parsed.files[0].findings).toHaveLength(1);
     const finding = parsed.files[0].findings[0];
     expect(Object.keys(finding)).toEqual(["rule", "severity", "message", "model", "range"]);
     expect(finding).toMatchObject({ rule: "session-token-layout", severity: "error", model: "Session" });
     expect(finding.range).toEqual({ start: { line: 20, character: 6 }, end: { line: 20, character: 13 } });
-    expect(finding.message).toContain('Better Auth 1.2.0 (the lowest version package.json\'s "^1.2.0" allows)');
+    expect(finding.message).toContain("Better Auth 1.2.12 (newest allowed by ~1.2.0 in package.json)");
   });
 
   it("exits 0 on a clean schema and honours --better-auth-version", async () => {

@@ -6,7 +6,8 @@ import { planFixes, type FixPlan } from "../../core/fixes/fix-plan";
 import { lintAppSchemaAt } from "../../core/lint-files";
 import { findPrismaConfig } from "../../core/schema/prisma-config";
 import { parseArgs, single } from "../args";
-import { readConfigFile } from "../config-file";
+import { readLintSettings } from "../config-file";
+import { readSchemaInput } from "../schema-input";
 import { displayPath, schemaTarget } from "../paths";
 import type { LintReport } from "../format/lint-report";
 import { formatLintText } from "../format/lint-text";
@@ -145,25 +146,29 @@ export const fixCommand: Command = {
     }
     const write = parsed.flags.has("write");
     const keepLatest = parsed.flags.has("keep-latest-duplicate-sessions");
-    const config: LintConfig = readConfigFile(io.cwd, single(parsed, "config"));
-    const override = single(parsed, "better-auth-version");
-    if (override !== undefined) config.betterAuthVersion = override;
+    const config: LintConfig = readLintSettings(io.cwd, single(parsed, "config"), single(parsed, "better-auth-version"));
     const now = readNow(io.env);
 
     const inputs = parsed.positionals.length ? parsed.positionals.map((path) => resolve(io.cwd, path)) : [io.cwd];
     const planned: Planned[] = [];
     const seen = new Set<string>();
     for (const input of inputs) {
-      const target = schemaTarget(input);
-      if (!target || !existsSync(target)) {
+      const found = schemaTarget(input);
+      if (!found.ok) {
         io.stderr(
           parsed.positionals.length
-            ? `better-auth-doctor fix: ${displayPath(io.cwd, input)}: no such schema file or folder\n`
+            ? `better-auth-doctor fix: ${displayPath(io.cwd, input)}: ${found.problem}\n`
             : `better-auth-doctor fix: no Prisma schema found in ${displayPath(io.cwd, input) || "."}; pass a path\n`,
         );
         return EXIT_USAGE;
       }
-      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true });
+      const target = found.path;
+      const schemaInput = readSchemaInput(target);
+      if (!schemaInput.ok) {
+        io.stderr(`better-auth-doctor fix: ${displayPath(io.cwd, schemaInput.file)}: ${schemaInput.problem}\n`);
+        return EXIT_USAGE;
+      }
+      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true }, schemaInput.fs);
       if (result.missing.length) {
         io.stderr(`better-auth-doctor fix: cannot read ${result.missing.map((path) => displayPath(io.cwd, path)).join(", ")}\n`);
         return EXIT_USAGE;

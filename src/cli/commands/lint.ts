@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { LintConfig } from "../../core/config";
 import { lintAppSchemaAt } from "../../core/lint-files";
 import { oneOf, parseArgs, single } from "../args";
-import { readConfigFile } from "../config-file";
+import { readLintSettings } from "../config-file";
+import { readSchemaInput } from "../schema-input";
 import { displayPath, schemaTarget } from "../paths";
 import { formatLintJson } from "../format/lint-json";
 import { formatLintSarif } from "../format/lint-sarif";
@@ -37,26 +37,30 @@ export const lintCommand: Command = {
       return EXIT_OK;
     }
     const format = oneOf(single(parsed, "format"), ["text", "json", "sarif"] as const, "format", "text");
-    const config: LintConfig = readConfigFile(io.cwd, single(parsed, "config"));
+    const config: LintConfig = readLintSettings(io.cwd, single(parsed, "config"), single(parsed, "better-auth-version"));
     const authConfigPath = single(parsed, "auth-config");
-    const override = single(parsed, "better-auth-version");
-    if (override !== undefined) config.betterAuthVersion = override;
 
     const inputs = parsed.positionals.length ? parsed.positionals.map((path) => resolve(io.cwd, path)) : [io.cwd];
     const report: LintReport = { files: [] };
     const seen = new Set<string>();
     for (const input of inputs) {
-      const target = schemaTarget(input);
-      if (!target || !existsSync(target)) {
+      const found = schemaTarget(input);
+      if (!found.ok) {
         io.stderr(
           parsed.positionals.length
-            ? `better-auth-doctor lint: ${displayPath(io.cwd, input)}: no such schema file or folder\n`
+            ? `better-auth-doctor lint: ${displayPath(io.cwd, input)}: ${found.problem}\n`
             : `better-auth-doctor lint: no Prisma schema found in ${displayPath(io.cwd, input) || "."} (looked at prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma, prisma/schema/, schema.prisma); pass a path\n`,
         );
         return EXIT_USAGE;
       }
       // The CLI runs where the user runs it: like ESLint's, it may load the project's own packages.
-      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true, ...(authConfigPath ? { authConfigPath: resolve(io.cwd, authConfigPath) } : {}) });
+      const target = found.path;
+      const schemaInput = readSchemaInput(target);
+      if (!schemaInput.ok) {
+        io.stderr(`better-auth-doctor lint: ${displayPath(io.cwd, schemaInput.file)}: ${schemaInput.problem}\n`);
+        return EXIT_USAGE;
+      }
+      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true, ...(authConfigPath ? { authConfigPath: resolve(io.cwd, authConfigPath) } : {}) }, schemaInput.fs);
       if (result.missing.length) {
         io.stderr(`better-auth-doctor lint: cannot read ${result.missing.map((path) => displayPath(io.cwd, path)).join(", ")}\n`);
         return EXIT_USAGE;

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { readTextFile, type TextFile } from "../text-file";
 import type { Schema } from "./ast";
 import { parseSchemaText } from "./parser";
 
@@ -10,13 +11,15 @@ export interface SchemaFs {
   readDir(path: string): { name: string; directory: boolean }[] | undefined;
 }
 
+/** A schema file's text, or why it is not one (a FIFO, a device, binary data, over 50 MB). */
+export function readSchemaFile(path: string): TextFile {
+  return readTextFile(path, { what: "text schema" });
+}
+
 export const nodeSchemaFs: SchemaFs = {
   readFile(path) {
-    try {
-      return readFileSync(path, "utf8");
-    } catch {
-      return undefined;
-    }
+    const read = readSchemaFile(path);
+    return read.ok ? read.text : undefined;
   },
   readDir(path) {
     try {

@@ -2,11 +2,12 @@
  * Which Better Auth version the schema's app runs, so the linter applies the layout that
  * version reads (≤ 0.8: session id is the token; ≥ 1.0: a unique `token` column).
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readTextFile } from "../text-file";
 import type { DetectedVersion } from "./detected-version";
 import { LOCKFILES } from "./lockfiles";
-import { exactVersion, lowestInRange, PACKAGE } from "./versions";
+import { parseVersionOverride } from "./override";
+import { exactVersion, PACKAGE, versionForRange } from "./versions";
 
 /** File access, injectable so tests and the VS Code layer (unsaved buffers, virtual fs) can supply it. */
 export interface VersionFs {
@@ -14,20 +15,19 @@ export interface VersionFs {
   readFile(path: string): string | undefined;
 }
 
+/** A FIFO or a huge file where a lock file should be is skipped, never read (it would hang the editor). */
 const nodeFs: VersionFs = {
   readFile(file) {
-    try {
-      return readFileSync(file, "utf8");
-    } catch {
-      return undefined;
-    }
+    const read = readTextFile(file);
+    return read.ok ? read.text : undefined;
   },
 };
 
 const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] as const;
 
 /**
- * Detection order (spec §1): an explicit override; else, walking up from `schemaDir` to the
+ * Detection order (spec §1): an explicit override (blank or invalid ones are ignored here: the
+ * CLI and the editor reject them with a message before they get this far); else, walking up from `schemaDir` to the
  * filesystem root, the installed `node_modules/better-auth/package.json`, then a lock file,
  * then a `better-auth` range in a package.json. The nearest folder wins within each kind, but
  * a kind earlier in that list wins over the whole walk: a monorepo root's node_modules beats
@@ -38,8 +38,8 @@ export function detectBetterAuthVersion(
   schemaDir: string,
   options: { override?: string; fs?: VersionFs } = {},
 ): DetectedVersion {
-  const fromOverride = overrideVersion(options.override);
-  if (fromOverride) return { version: fromOverride, source: "override" };
+  const fromOverride = options.override?.trim() ? parseVersionOverride(options.override) : undefined;
+  if (fromOverride?.ok) return fromOverride.version;
 
   const fs = guard(options.fs ?? nodeFs);
   const start = path.resolve(schemaDir);
@@ -59,12 +59,6 @@ export function detectBetterAuthVersion(
   return lockfileHit ?? manifestHit ?? { version: null, source: "assumed" };
 }
 
-/** `1.2.3` as given; `1.2` or `^1.2.0` as the lowest version they allow; blank or junk: no override. */
-function overrideVersion(override: string | undefined): string | undefined {
-  if (!override?.trim()) return undefined;
-  return exactVersion(override) ?? lowestInRange(override);
-}
-
 /** The first lock file in `dir` that names a better-auth version. */
 function readLockfiles(fs: VersionFs, dir: string, schemaDir: string): DetectedVersion | undefined {
   const relDir = path.relative(dir, schemaDir).split(path.sep).join("/");
@@ -78,7 +72,7 @@ function readLockfiles(fs: VersionFs, dir: string, schemaDir: string): DetectedV
   return undefined;
 }
 
-/** The lowest version the `better-auth` range in `dir/package.json` allows, if it has a usable one. */
+/** The version a fresh install of the `better-auth` range in `dir/package.json` gets, if it has a usable one. */
 function readManifestRange(fs: VersionFs, dir: string): DetectedVersion | undefined {
   const file = path.join(dir, "package.json");
   const manifest = parseJson(fs.readFile(file));
@@ -86,8 +80,8 @@ function readManifestRange(fs: VersionFs, dir: string): DetectedVersion | undefi
   for (const field of DEPENDENCY_FIELDS) {
     const deps = manifest[field];
     if (!isObject(deps)) continue;
-    const version = lowestInRange(deps[PACKAGE]);
-    if (version) return { version, source: "package.json", file, range: String(deps[PACKAGE]) };
+    const resolved = versionForRange(deps[PACKAGE]);
+    if (resolved) return { version: resolved.version, source: "package.json", file, range: String(deps[PACKAGE]), resolvedBy: resolved.resolvedBy };
   }
   return undefined;
 }

@@ -2,11 +2,16 @@
 export type VersionSource = "override" | "installed" | "lockfile" | "package.json" | "assumed";
 
 export interface DetectedVersion {
-  /** Exact version (`1.7.25`), or the lowest version a package.json range allows; null when assumed. */
+  /** Exact version (`1.7.25`), or the version a range resolves to (see `resolvedBy`); null when assumed. */
   version: string | null;
   source: VersionSource;
   /** The file the version was read from, for messages and the status item. */
   file?: string;
-  /** The package.json range the version was taken from (`^1.2.0`), when it came from one. */
+  /** The range the version was taken from (`^1.2.0` in package.json, `0.8` as an override), when it came from one. */
   range?: string;
+  /**
+   * With `range`: `newest` when `version` is the newest known release it allows (what a fresh
+   * install resolves), `lowest` when no known release matched and its lowest version was taken.
+   */
+  resolvedBy?: "newest" | "lowest";
 }

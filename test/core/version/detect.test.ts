@@ -4,6 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { detectBetterAuthVersion, type VersionFs } from "../../../src/core/version/detect";
+import { maxSatisfying, publishedReadAt } from "../../../src/core/better-auth/versions";
 
 let root: string;
 
@@ -340,8 +341,9 @@ describe("override", () => {
     write("node_modules/better-auth/package.json", installed("1.7.25"));
     expect(detect("prisma", "0.8.8")).toEqual({ version: "0.8.8", source: "override" });
     expect(detect("prisma", " v1.2.3 ")).toEqual({ version: "1.2.3", source: "override" });
-    expect(detect("prisma", "1.2")).toEqual({ version: "1.2.0", source: "override" });
-    expect(detect("prisma", "^0.8.0")).toEqual({ version: "0.8.0", source: "override" });
+    // A range means what installing it gives: the newest known release it allows.
+    expect(detect("prisma", "1.2")).toEqual({ version: "1.2.12", source: "override", range: "1.2", resolvedBy: "newest" });
+    expect(detect("prisma", "^0.8.0")).toEqual({ version: "0.8.8", source: "override", range: "^0.8.0", resolvedBy: "newest" });
   });
 
   it("blank or meaningless overrides fall through to detection", () => {
@@ -453,29 +455,36 @@ describe("lock files", () => {
 });
 
 describe("package.json range", () => {
-  it("takes the lowest version the range allows, in any dependency list", () => {
-    const file = write("package.json", manifest({ dependencies: { "better-auth": "^1.2.0" } }));
-    expect(detect("prisma")).toEqual({ version: "1.2.0", source: "package.json", file, range: "^1.2.0" });
+  it("takes the version a fresh install resolves (the newest known release the range allows), in any dependency list", () => {
+    const file = write("package.json", manifest({ dependencies: { "better-auth": "~1.2.0" } }));
+    expect(detect("prisma")).toEqual({ version: "1.2.12", source: "package.json", file, range: "~1.2.0", resolvedBy: "newest" });
     write("package.json", manifest({ devDependencies: { "better-auth": "~0.8.6" } }));
-    expect(detect("prisma").version).toBe("0.8.6");
-    write("package.json", manifest({ peerDependencies: { "better-auth": ">=1.3.0 <2" } }));
-    expect(detect("prisma").version).toBe("1.3.0");
-    write("package.json", manifest({ dependencies: { "better-auth": "npm:better-auth@^1.4.0" } }));
-    expect(detect("prisma").version).toBe("1.4.0");
+    expect(detect("prisma").version).toBe("0.8.8");
+    write("package.json", manifest({ peerDependencies: { "better-auth": ">=1.7.0 <1.7.3" } }));
+    expect(detect("prisma").version).toBe("1.7.2");
+    write("package.json", manifest({ dependencies: { "better-auth": "npm:better-auth@~1.4.0" } }));
+    expect(detect("prisma").version).toBe(maxSatisfying("~1.4.0"));
+    write("package.json", manifest({ dependencies: { "better-auth": "^1.7" } }));
+    expect(detect("prisma").version).toBe(maxSatisfying("^1.7"));
+  });
+
+  it("a range no known release satisfies falls back to its lowest version, and says so", () => {
+    const file = write("package.json", manifest({ dependencies: { "better-auth": "^9.1.0" } }));
+    expect(detect("prisma")).toEqual({ version: "9.1.0", source: "package.json", file, range: "^9.1.0", resolvedBy: "lowest" });
   });
 
   it("skips ranges that name no version and keeps walking up", () => {
     write("package.json", manifest({ dependencies: { "better-auth": "^1.1.0" } }));
     for (const range of ["workspace:*", "catalog:", "catalog:auth", "latest", "*", "github:better-auth/better-auth", "git+https://github.com/better-auth/better-auth.git", "https://example.com/better-auth.tgz", "file:../better-auth", "link:../ba"]) {
       write("apps/web/package.json", manifest({ dependencies: { "better-auth": range } }));
-      expect(detect("apps/web/prisma"), range).toMatchObject({ version: "1.1.0", source: "package.json", file: path.join(root, "package.json") });
+      expect(detect("apps/web/prisma"), range).toMatchObject({ version: maxSatisfying("^1.1.0"), source: "package.json", file: path.join(root, "package.json") });
     }
   });
 
   it("the nearest package.json with a range wins", () => {
     write("package.json", manifest({ dependencies: { "better-auth": "^1.1.0" } }));
     const file = write("apps/web/package.json", manifest({ dependencies: { "better-auth": "^0.8.0" } }));
-    expect(detect("apps/web/prisma")).toEqual({ version: "0.8.0", source: "package.json", file, range: "^0.8.0" });
+    expect(detect("apps/web/prisma")).toEqual({ version: "0.8.8", source: "package.json", file, range: "^0.8.0", resolvedBy: "newest" });
   });
 });
 
@@ -532,8 +541,8 @@ describe("garbage never throws and is skipped", () => {
     write("pnpm-lock.yaml", "importers: [unclosed\n  - : : :");
     write("yarn.lock", '"better-auth@^1":\n  version "not-a-version"\n');
     write("bun.lock", "{ packages: oops ");
-    write("package.json", manifest({ dependencies: { "better-auth": "^1.2.0" } }));
-    expect(detect("prisma")).toMatchObject({ version: "1.2.0", source: "package.json" });
+    write("package.json", manifest({ dependencies: { "better-auth": "~1.2.0" } }));
+    expect(detect("prisma")).toMatchObject({ version: "1.2.12", source: "package.json" });
   });
 
   it("wrong shapes are skipped", () => {
@@ -570,11 +579,16 @@ describe("garbage never throws and is skipped", () => {
 });
 
 describe("how messages name a version from package.json", () => {
-  it("admits a range only bounds the version, and says nothing extra for an exact pin", async () => {
+  it("says how a range became the version, and nothing extra for an exact pin", async () => {
     const { versionLabel } = await import("../../../src/core/version-label");
     const { layoutFor } = await import("../../../src/core/better-auth/core-schema");
-    const layout = layoutFor("1.2.0");
-    expect(versionLabel({ version: "1.2.0", source: "package.json", range: "^1.2.0" }, layout)).toBe('Better Auth 1.2.0 (the lowest version package.json\'s "^1.2.0" allows)');
-    expect(versionLabel({ version: "1.2.0", source: "package.json", range: "1.2.0" }, layout)).toBe("Better Auth 1.2.0");
+    const layout = layoutFor("1.7.25");
+    write("package.json", manifest({ dependencies: { "better-auth": "~1.7.24" } }));
+    expect(versionLabel(detect("prisma"), layout)).toBe(`Better Auth ${maxSatisfying("~1.7.24")} (newest allowed by ~1.7.24 in package.json)`);
+    write("package.json", manifest({ dependencies: { "better-auth": "^9.1.0" } }));
+    expect(versionLabel(detect("prisma"), layout)).toBe(`Better Auth 9.1.0 (lowest allowed by ^9.1.0 in package.json: no release known on ${publishedReadAt} matches it)`);
+    write("package.json", manifest({ dependencies: { "better-auth": "1.2.0" } }));
+    expect(versionLabel(detect("prisma"), layout)).toBe("Better Auth 1.2.0");
+    expect(versionLabel(detect("prisma", "0.8"), layout)).toBe("Better Auth 0.8.8 (newest allowed by 0.8)");
   });
 });
