@@ -7,7 +7,7 @@ import type { SchemaLinter } from "./linter";
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("betterAuthDoctor");
 
-/** Fixes that rewrite the Session layout also write a migration, so they run as a command. */
+/** Fixes that change the database (Session layout, added tables and columns) also write a migration, so they run as a command. */
 export function needsMigration(finding: Finding): boolean {
   return !!finding.fix?.migration;
 }
@@ -52,7 +52,8 @@ export class BetterAuthCodeActions implements vscode.CodeActionProvider {
       const fix = new vscode.CodeAction(migration ? `${finding.fix.title} and write the migration` : finding.fix.title, vscode.CodeActionKind.QuickFix);
       fix.diagnostics = [diagnostic];
       fix.isPreferred = true;
-      if (migration) fix.command = { title: fix.title, command: "betterAuthDoctor.applyFix", arguments: [document.uri, finding.rule, finding.range] };
+      // The fix's title tells apart findings of one rule on one range (a missing table and a missing field both sit on a model's name).
+      if (migration) fix.command = { title: fix.title, command: "betterAuthDoctor.applyFix", arguments: [document.uri, finding.rule, finding.range, finding.fix.title] };
       else fix.edit = toWorkspaceEdit(finding.fix.edits);
       actions.push(fix);
     }

@@ -58,10 +58,12 @@ async function writeMigration(migration: PlannedMigration, services: ExtensionSe
  */
 export const applyFix: CommandDefinition = {
   id: "betterAuthDoctor.applyFix",
-  async run(services, uriArg, ruleArg, rangeArg) {
+  async run(services, uriArg, ruleArg, rangeArg, titleArg) {
     const uri = uriArg as vscode.Uri;
     const linted = services.linter.lint(uri);
-    const finding: Finding | undefined = services.linter.findings(uri).find((candidate) => candidate.rule === ruleArg && sameRange(candidate.range, rangeArg as Range));
+    const finding: Finding | undefined = services.linter
+      .findings(uri)
+      .find((candidate) => candidate.rule === ruleArg && sameRange(candidate.range, rangeArg as Range) && (titleArg === undefined || candidate.fix?.title === titleArg));
     if (!linted?.result || !finding?.fix) {
       void vscode.window.showInformationMessage("Better Auth Doctor: this problem is already fixed.");
       return false;

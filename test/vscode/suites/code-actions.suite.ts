@@ -68,6 +68,27 @@ describe("code actions", () => {
     await waitForNoDiagnostic(uri, "session-token-layout");
   });
 
+  it("a missing Better Auth model: the fix appends it as the generator writes it and writes the CREATE TABLE migration", async () => {
+    const uri = await scratchCopy("prisma/schema.prisma", "add-model");
+    const text = await readText(uri);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text.slice(0, text.indexOf("model Verification")).trimEnd() + "\n"));
+    const { document } = await open(uri);
+    const diagnostic = await waitForDiagnostic(uri, "core-model-fields");
+    const fix = (await codeActions(uri, diagnostic.range)).find((action) => action.title === "Add model Verification and write the migration");
+    assert.ok(fix?.isPreferred && fix.command, "the add-model fix is offered and preferred");
+    assert.equal(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? [])), true);
+
+    assert.match(document.getText(), /\nmodel Verification \{\n {2}id +String +@id\n[\s\S]*@@map\("verification"\)\n\}/);
+    const migrations = vscode.Uri.joinPath(uri, "../migrations");
+    const folders = (await vscode.workspace.fs.readDirectory(migrations)).map(([name]) => name);
+    assert.equal(folders.length, 1, `one migration folder, got ${folders.join(", ")}`);
+    assert.match(folders[0], /^\d{14}_better_auth_add_verification$/);
+    const sql = await readText(vscode.Uri.joinPath(migrations, folders[0], "migration.sql"));
+    assert.match(sql, /CREATE TABLE "verification" \(/);
+    assert.match(sql, /CREATE INDEX "verification_identifier_idx" ON "verification"\("identifier"\);/);
+    await waitForNoDiagnostic(uri, "core-model-fields");
+  });
+
   it("running the Session fix twice does not write a second migration", async () => {
     const uri = await scratchCopy("prisma/schema.prisma", "quick-fix-twice");
     await open(uri);
