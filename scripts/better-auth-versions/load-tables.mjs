@@ -51,12 +51,13 @@ async function probe(args, cwd) {
   return JSON.parse(stdout);
 }
 
-async function installFamily(dir, version) {
+/** `npm install <specs>` into `dir` once (specs: `better-auth@1.3.8`, and separate plugin packages). */
+export async function installFamily(dir, specs) {
   mkdirSync(dir, { recursive: true });
   if (existsSync(join(dir, "node_modules", "better-auth"))) return;
   await run(
     "npm",
-    ["install", "--prefix", dir, "--no-save", "--legacy-peer-deps", "--ignore-scripts", "--no-audit", "--no-fund", `better-auth@${version}`],
+    ["install", "--prefix", dir, "--no-save", "--legacy-peer-deps", "--ignore-scripts", "--no-audit", "--no-fund", ...specs],
     { maxBuffer: 1 << 26 },
   );
 }
@@ -97,7 +98,7 @@ export async function loadAllTables(versions, { cacheDir, pkgDir, log = () => {}
     if (!raw) {
       log(`${version}: new dependency family${failure ? ` (${firstLine(failure)})` : ""}`);
       family = version;
-      await installFamily(join(cacheDir, "families", family), version);
+      await installFamily(join(cacheDir, "families", family), [`better-auth@${version}`]);
       raw = await attempt(family);
     }
     const result = { raw, method: `${where.mode} ${where.pkg}/${where.file.replace(/^\.\//, "")}`, family };

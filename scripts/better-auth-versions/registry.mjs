@@ -9,11 +9,12 @@ const run = promisify(execFile);
 
 export const FIRST_VERSION = "0.4.0";
 
-/** Every stable better-auth version ≥ 0.4.0, ascending. */
-export async function stableVersions() {
-  const { stdout } = await run("npm", ["view", "better-auth", "versions", "--json"], { maxBuffer: 1 << 24 });
-  return JSON.parse(stdout)
-    .filter((v) => semver.valid(v) && semver.prerelease(v) === null && semver.gte(v, FIRST_VERSION))
+/** Every stable version of `name` (better-auth: ≥ 0.4.0), ascending. */
+export async function stableVersions(name = "better-auth", first = FIRST_VERSION) {
+  const { stdout } = await run("npm", ["view", name, "versions", "--json"], { maxBuffer: 1 << 24 });
+  return [JSON.parse(stdout)]
+    .flat()
+    .filter((v) => semver.valid(v) && semver.prerelease(v) === null && semver.gte(v, first))
     .sort(semver.compare);
 }
 
