@@ -4,11 +4,11 @@ import { registerCommands } from "./commands";
 import type { ExtensionServices } from "./context";
 import { SchemaLinter } from "./linter";
 import { watchNewFolders } from "./new-folders";
-import { affectsSettings } from "./settings";
+import { affectsSettings, SettingsProblems } from "./settings";
 import { VersionStatus } from "./version-status";
+import { VersionWatch } from "./version-watch";
 
 const SCHEMA_SELECTOR: vscode.DocumentSelector = [{ language: "prisma" }, { pattern: "**/*.prisma" }];
-const VERSION_FILES = "**/{package.json,package-lock.json,npm-shrinkwrap.json,pnpm-lock.yaml,yarn.lock,bun.lock,prisma.config.ts}";
 
 function isSchema(document: vscode.TextDocument): boolean {
   return document.languageId === "prisma" || document.uri.path.endsWith(".prisma");
@@ -26,14 +26,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   const linter = new SchemaLinter(log);
   const services: ExtensionServices = { context, linter, log };
   const schemaWatcher = vscode.workspace.createFileSystemWatcher("**/*.prisma");
-  const versionWatcher = vscode.workspace.createFileSystemWatcher(VERSION_FILES);
+  const versionWatch = new VersionWatch(() => linter.relintAll());
+  const settingsProblems = new SettingsProblems(log);
   const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
 
   context.subscriptions.push(
     log,
     linter,
     schemaWatcher,
-    versionWatcher,
+    versionWatch,
+    linter.onDidLint((linted) => versionWatch.follow(linted)),
     new VersionStatus(linter),
     vscode.languages.registerCodeActionsProvider(SCHEMA_SELECTOR, new BetterAuthCodeActions(linter), BetterAuthCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => isSchema(document) && linter.schedule(document.uri, 0)),
@@ -44,17 +46,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
       if (document.uri.scheme === "file" && vscode.workspace.getWorkspaceFolder(document.uri)) linter.schedule(document.uri, 0);
       else linter.clear(document.uri);
     }),
-    vscode.workspace.onDidChangeConfiguration((event) => affectsSettings(event) && linter.relintAll()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!affectsSettings(event)) return;
+      settingsProblems.check();
+      linter.relintAll();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => settingsProblems.check()),
     schemaWatcher.onDidCreate((uri) => linter.schedule(uri)),
     schemaWatcher.onDidChange((uri) => !isOpen(uri) && linter.schedule(uri)),
     schemaWatcher.onDidDelete((uri) => linter.forget(uri)),
     watchNewFolders((uri) => !isOpen(uri) && linter.schedule(uri), log),
-    versionWatcher.onDidChange(() => linter.relintAll()),
-    versionWatcher.onDidCreate(() => linter.relintAll()),
-    versionWatcher.onDidDelete(() => linter.relintAll()),
     ...registerCommands(services),
   );
 
+  settingsProblems.check();
   for (const document of vscode.workspace.textDocuments) if (isSchema(document)) linter.schedule(document.uri, 0);
   if (vscode.workspace.workspaceFolders?.length) void lintWorkspace(linter, log);
   log.info(`activated (VS Code ${vscode.version})`);

@@ -3,7 +3,7 @@ import * as vscode from "vscode";
 import type { Finding } from "../core/findings";
 import { lintText } from "../core/lint";
 import { lintSchemaAt, type SchemaLintResult } from "../core/lint-files";
-import { SYNTAX_RULE } from "../core/lint";
+import { resolveVersion, SYNTAX_RULE } from "../core/lint";
 import type { DetectedVersion } from "../core/version/detected-version";
 import { toDiagnostic } from "./convert";
 import { readSettings } from "./settings";
@@ -103,7 +103,7 @@ export class SchemaLinter implements vscode.Disposable {
     const findings = lintText(document.getText(), { config, path: uri.toString() });
     this.collection.set(uri, findings.map(toDiagnostic));
     this.findingsByFile.set(uri.toString(), findings);
-    const version: DetectedVersion = config.betterAuthVersion ? { version: config.betterAuthVersion, source: "override" } : { version: null, source: "assumed" };
+    const version: DetectedVersion = resolveVersion({ config });
     const linted = { root: uri.toString(), version };
     this.changed.fire(linted);
     return linted;

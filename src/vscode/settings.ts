@@ -1,9 +1,11 @@
 import * as vscode from "vscode";
-import type { CoreModelKey, LintConfig, ModelMapping } from "../core/config";
-import type { SeveritySetting } from "../core/findings";
+import type { LintConfig } from "../core/config";
+import { validateLintConfig } from "../core/config-validation";
 
 // The one place that reads `betterAuthDoctor.*`. Every key is resource-scoped, so each
 // workspace folder (and each schema in it) gets its own plain settings object for the core.
+// Values are checked by the same validator as the CLI's config file; what is invalid is left
+// out (its default applies) and named in `problems`.
 
 export const SECTION = "betterAuthDoctor";
 
@@ -12,54 +14,54 @@ export interface Settings {
   /** Schema file or folder, relative to the workspace folder; empty = find it as Prisma does. */
   schemaPath: string;
   lint: LintConfig;
-}
-
-const SEVERITIES = new Set(["error", "warn", "warning", "info", "off"]);
-const GENERATE_ID = new Set(["default", "uuid", "serial", "false"]);
-
-function rules(value: unknown): Record<string, SeveritySetting> {
-  const result: Record<string, SeveritySetting> = {};
-  if (!value || typeof value !== "object") return result;
-  for (const [rule, severity] of Object.entries(value)) {
-    if (typeof severity === "string" && SEVERITIES.has(severity)) result[rule] = (severity === "warning" ? "warn" : severity) as SeveritySetting;
-  }
-  return result;
-}
-
-function models(value: unknown): Partial<Record<CoreModelKey, ModelMapping>> {
-  const result: Partial<Record<CoreModelKey, ModelMapping>> = {};
-  if (!value || typeof value !== "object") return result;
-  for (const key of ["user", "session", "account", "verification"] as const) {
-    const mapping = (value as Record<string, unknown>)[key];
-    if (!mapping || typeof mapping !== "object") continue;
-    const { modelName, fields } = mapping as { modelName?: unknown; fields?: unknown };
-    result[key] = {
-      ...(typeof modelName === "string" && modelName ? { modelName } : {}),
-      ...(fields && typeof fields === "object"
-        ? { fields: Object.fromEntries(Object.entries(fields).filter(([, name]) => typeof name === "string" && name)) as Record<string, string> }
-        : {}),
-    };
-  }
-  return result;
+  /** One line per invalid setting, naming it and what is allowed. */
+  problems: string[];
 }
 
 export function readSettings(scope: vscode.ConfigurationScope | undefined): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const version = config.get<string>("betterAuthVersion", "").trim();
-  const generateId = config.get<string>("generateId", "default");
+  // Blank is the setting's default: detect the version.
+  const version = config.get<string>("betterAuthVersion", "");
+  const { config: lint, problems } = validateLintConfig(
+    {
+      rules: config.get("rules", {}),
+      ...(typeof version !== "string" || version.trim() ? { betterAuthVersion: version } : {}),
+      usePlural: config.get("usePlural", false),
+      models: config.get("models", {}),
+      generateId: config.get("generateId", "default"),
+    },
+    { prefix: `${SECTION}.` },
+  );
   return {
     enable: config.get<boolean>("enable", true),
     schemaPath: config.get<string>("schemaPath", "").trim(),
-    lint: {
-      rules: rules(config.get("rules")),
-      ...(version ? { betterAuthVersion: version } : {}),
-      usePlural: config.get<boolean>("usePlural", false),
-      models: models(config.get("models")),
-      generateId: GENERATE_ID.has(generateId) ? (generateId === "false" ? false : (generateId as LintConfig["generateId"])) : "default",
-    },
+    lint: { rules: {}, models: {}, generateId: "default", usePlural: false, ...lint },
+    problems,
   };
 }
 
 export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(SECTION);
+}
+
+/**
+ * Shows each folder's settings problems when they change, not on every lint (a lint runs per
+ * keystroke and would repeat the same message as long as the setting stays wrong).
+ */
+export class SettingsProblems {
+  private readonly shown = new Map<string, string>();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  check(): void {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const message = readSettings(folder.uri).problems.join("; ");
+      const key = folder.uri.toString();
+      if (message === (this.shown.get(key) ?? "")) continue;
+      this.shown.set(key, message);
+      if (!message) continue;
+      this.log.warn(`settings of ${folder.name}: ${message}`);
+      void vscode.window.showWarningMessage(`Better Auth Doctor (${folder.name}): ${message}. These settings are ignored until fixed.`);
+    }
+  }
 }

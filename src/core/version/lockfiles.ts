@@ -11,7 +11,6 @@ export interface LockfileReader {
   read(text: string, relDir: string): string | undefined;
 }
 
-/** In the order detection tries them when one folder holds several. */
 /**
  * The YAML parser is half the extension bundle and only pnpm projects need it, so it is
  * required on first use rather than at activation.
@@ -20,6 +19,7 @@ function parseYaml(text: string, options: { maxAliasCount: number }): unknown {
   return (require("yaml") as typeof import("yaml")).parse(text, options);
 }
 
+/** In the order detection tries them when one folder holds several. */
 export const LOCKFILES: readonly LockfileReader[] = [
   { file: "package-lock.json", read: readNpmLock },
   { file: "npm-shrinkwrap.json", read: readNpmLock },
@@ -27,6 +27,12 @@ export const LOCKFILES: readonly LockfileReader[] = [
   { file: "yarn.lock", read: readYarnLock },
   { file: "bun.lock", read: readBunLock },
 ];
+
+/**
+ * Every lock file whose appearance, change or removal can change the installed version: the
+ * ones read above, and bun.lockb, which is not read (binary) but is rewritten on each install.
+ */
+export const LOCKFILE_NAMES: readonly string[] = [...LOCKFILES.map((lockfile) => lockfile.file), "bun.lockb"];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -49,4 +49,14 @@ describe("settings", () => {
     const wrong = await waitForDiagnostic(currentLayout, "session-token-layout");
     assert.match(wrong.message, /Session\.token does not belong in the session layout of Better Auth 0\.8\.8/);
   });
+
+  it('betterAuthDoctor.betterAuthVersion "0.8" reads as 0.8.8, the way the CLI reads --better-auth-version 0.8', async () => {
+    await settings().update("betterAuthVersion", "0.8", vscode.ConfigurationTarget.WorkspaceFolder);
+    await open(currentLayout);
+    const wrong = await waitFor(
+      () => diagnostics(currentLayout, "session-token-layout").find((d) => /Better Auth 0\.8\.8 \(newest allowed by 0\.8\)/.test(d.message)),
+      "the 0.8 verdict, named as 0.8.8",
+    );
+    assert.match(wrong.message, /Session\.token does not belong/);
+  });
 });
