@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CookieReport, verifyCookies } from "../../src/core/cookie";
 import { cookieValues, splitValue } from "../../src/vscode/cookie/cookie-parts";
-import { compareEnvFileNames, groupEnvFiles, isEnvFileName } from "../../src/vscode/cookie/env-files";
+import { compareEnvFileNames, groupEnvFiles, isEnvFileName } from "../../src/core/secrets";
 import { looksLikeCookie } from "../../src/vscode/cookie/looks-like-cookie";
 import { type PanelModel, renderCookiePanel } from "../../src/vscode/cookie/render-panel";
 import { indexedSecretKeys, SECRET_INDEX_KEY, secretKeyFor } from "../../src/vscode/cookie/secret-keys";
@@ -150,6 +150,7 @@ describe("cookie panel on a hand-made report", () => {
     ],
     ignoredCookies: 1,
     checkedAt: NOW,
+    betterAuthVersion: null,
   };
   const model: PanelModel = {
     report,

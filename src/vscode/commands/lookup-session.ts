@@ -9,6 +9,7 @@ import type { CommandDefinition, ExtensionServices } from "../context";
 import type { LintedSchema } from "../linter";
 import { askSessionToken } from "../lookup/ask-token";
 import { loadLookupBundle } from "../lookup/load";
+import { withReadableTimes } from "../lookup/readable-times";
 import { showLookupResult } from "../lookup/show-result";
 import { readSettings } from "../settings";
 
@@ -95,7 +96,7 @@ export const lookupSession: CommandDefinition = {
       void vscode.window.showInformationMessage("Better Auth Doctor: open the project folder to look a session up in its database.");
       return undefined;
     }
-    const token = await askSessionToken(folder.uri.fsPath, cookieArg);
+    const token = await askSessionToken(services.context.secrets, cookieArg);
     if (!token) return undefined;
     const linted = schemaOf(services, folder);
     const prepared = await prepare(folder, linted);
@@ -121,7 +122,7 @@ export const lookupSession: CommandDefinition = {
       }
       throw error;
     }
-    for (const line of lookupText(result, prepared).trimEnd().split("\n")) services.log.info(line);
+    for (const line of withReadableTimes(lookupText(result, prepared), Date.now()).trimEnd().split("\n")) services.log.info(line);
     const schemaFile = linted?.result?.files[0];
     // Not awaited: the notification stays until dismissed, the command (and its caller) need not.
     void showLookupResult(result, services.log, schemaFile ? vscode.Uri.file(schemaFile) : undefined);

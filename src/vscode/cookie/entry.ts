@@ -5,15 +5,16 @@
  */
 import * as vscode from "vscode";
 import { type JsonCookieReport, toJsonReport } from "../../core/cookie/json-report";
-import type { CookieReport, ReasonCode } from "../../core/cookie/types";
 import { verifyCookies } from "../../core/cookie/verify-cookies";
-import type { SecretCandidate } from "../../core/secrets/secret-candidate";
+import { TYPED_SOURCE } from "../../core/secrets/discover";
 import type { ExtensionServices } from "../context";
+import { acquireInput } from "./acquire-input";
+import { browserAcceptance } from "./browser-rows";
 import { cookieValues } from "./cookie-parts";
-import { looksLikeCookie } from "./looks-like-cookie";
 import { CookiePanel } from "./panel";
-import type { PanelAction, PanelNote } from "./render-panel";
-import { gatherSecrets, rememberSecret, type SecretScope, TYPED_SOURCE } from "./secrets";
+import type { LookupView, PanelAction, PanelNote } from "./render-panel";
+import { gatherSecrets, rememberSecret } from "./secrets";
+import { type Badge, judge, unverifiedCookies, verifyWithScopes } from "./verify-scopes";
 
 export { PANEL_TITLE } from "./panel";
 
@@ -24,45 +25,40 @@ export interface VerifyCookieArgs {
   askForSecret?: boolean;
 }
 
+/** The report in the CLI's JSON shape, plus what the panel made of it (for tests and other commands). */
+export type VerifyCookieResult = JsonCookieReport & {
+  panel: { badge: Badge; notes: string[]; secretPrompt: boolean; browser: { cookie: string; kept: boolean }[] };
+};
+
 interface Run {
   input: string;
   inputSource: string;
+  /** Where Set-Cookie lines came from, when given in the panel. */
+  url?: string;
+  /** The last lookup of this input's session. */
+  lookup?: LookupView;
 }
 
-/** Errors that a different secret could fix. */
-const SECRET_PROBLEMS: ReadonlySet<ReasonCode> = new Set(["no-secret", "signature-mismatch", "cache-signature-mismatch", "cache-not-decryptable"]);
-const VERDICT_RANK = { valid: 0, warning: 1, invalid: 2 } as const;
+const LOOKUP_COMMAND = "betterAuthDoctor.lookupSession";
 
 let panel: CookiePanel | undefined;
 let lastRun: Run | undefined;
 
-export async function verifyCookieCommand(services: ExtensionServices, args: VerifyCookieArgs = {}): Promise<JsonCookieReport | undefined> {
-  const run = args.input !== undefined ? { input: args.input, inputSource: "the command argument" } : await acquireInput();
+export async function verifyCookieCommand(services: ExtensionServices, args: VerifyCookieArgs = {}): Promise<VerifyCookieResult | undefined> {
+  const run =
+    args.input !== undefined
+      ? { input: args.input, inputSource: "the command argument" }
+      : await acquireInput({
+          title: "Verify Better Auth cookie",
+          prompt: "Paste a Better Auth cookie. Tip: select cookie text in an editor, or copy it, and the command reads it from there.",
+          placeHolder: "better-auth.session_token=…, a Cookie header, Set-Cookie lines, a curl command, or just the value",
+        });
   if (!run) return undefined;
-  return (await verifyAndShow(services, run, { askForSecret: args.askForSecret !== false })).json;
-}
-
-/** Selection, else a clipboard that looks like a cookie, else an input box. */
-async function acquireInput(): Promise<Run | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (editor) {
-    const selected = editor.selections.filter((s) => !s.isEmpty).map((s) => editor.document.getText(s));
-    if (selected.join("").trim() !== "") return { input: selected.join("\n"), inputSource: "the editor selection" };
-  }
-  const clipboard = await vscode.env.clipboard.readText();
-  if (looksLikeCookie(clipboard)) return { input: clipboard, inputSource: "the clipboard" };
-  const typed = await vscode.window.showInputBox({
-    title: "Verify Better Auth cookie",
-    prompt: "Paste a Better Auth cookie. Tip: select cookie text in an editor, or copy it, and the command reads it from there.",
-    placeHolder: "better-auth.session_token=…, a Cookie header, Set-Cookie lines, a curl command, or just the value",
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === "" ? "Paste a cookie, a Cookie header, Set-Cookie lines or a curl command." : undefined),
-  });
-  return typed === undefined || typed.trim() === "" ? undefined : { input: typed, inputSource: "the input box" };
+  return (await verifyAndShow(services, run, { askForSecret: args.askForSecret !== false })).result;
 }
 
 interface Outcome {
-  json: JsonCookieReport;
+  result: VerifyCookieResult;
   /** The typed secret is what verified the cookie. */
   usedTyped: boolean;
 }
@@ -70,7 +66,9 @@ interface Outcome {
 async function verifyAndShow(services: ExtensionServices, run: Run, options: { askForSecret: boolean; typed?: string }): Promise<Outcome> {
   lastRun = run;
   const gathered = await gatherSecrets(services.context.secrets, options.typed);
-  const { report, tried, scope } = await verifyWithScopes(run.input, gathered.scopes);
+  const verification = await verifyWithScopes(run.input, gathered.scopes, verifyCookies, { url: run.url });
+  const { report, tried, scope } = verification;
+  const judgement = judge(verification);
 
   const notes: PanelNote[] = gathered.problems.map((text) => ({ severity: "warning", text }));
   if (gathered.untrusted) {
@@ -80,23 +78,42 @@ async function verifyAndShow(services: ExtensionServices, run: Run, options: { a
       action: { id: "manageTrust", label: "Manage Workspace Trust" },
     });
   }
-  const needsSecret = needsAnotherSecret(report);
-  if (needsSecret) {
-    notes.push({ severity: "info", text: "No secret verifies this cookie. Enter the app's secret to check it; you can keep it in VS Code's SecretStorage.", action: { id: "enterSecret", label: "Enter secret…" } });
+  for (const note of judgement.notes) {
+    notes.push({ severity: note.severity, text: note.text, ...(note.offerSecret ? { action: { id: "enterSecret", label: "Enter secret…" } } : {}) });
   }
+  const browser = browserAcceptance(run.input, report, run.url);
+  const unverified = [...unverifiedCookies(report)];
 
   panel ??= createPanel(services);
-  panel.show({ report, values: cookieValues(run.input, report), inputSource: run.inputSource, secretsTried: tried, notes }, (action) => onAction(services, action));
+  panel.show(
+    {
+      report,
+      values: cookieValues(run.input, report),
+      inputSource: run.inputSource,
+      secretsTried: tried,
+      notes,
+      badge: judgement.badge,
+      unverified,
+      browser,
+      canLookUp: !!report.sessionToken?.token,
+      lookup: run.lookup,
+    },
+    (action) => onAction(services, action),
+  );
   // Sources and verdicts only: never the cookie or a secret value.
   services.log.info(
-    `verify cookie: ${report.verdict} (${report.cookies.length} cookie(s) from ${run.inputSource}; ${gathered.envFiles} .env file(s) read${gathered.untrusted ? ", untrusted workspace" : ""}; tried ${tried.join(", ") || "no secret"})`,
+    `verify cookie: ${judgement.badge} (${report.cookies.length} cookie(s) from ${run.inputSource}; ${gathered.envFiles} .env file(s) read${gathered.untrusted ? ", untrusted workspace" : ""}; tried ${tried.join(", ") || "no secret"})`,
   );
 
-  if (needsSecret && options.askForSecret && options.typed === undefined) {
+  const result: VerifyCookieResult = {
+    ...toJsonReport(report),
+    panel: { badge: judgement.badge, notes: notes.map((n) => n.text), secretPrompt: judgement.askForSecret, browser: browser?.rows.map((r) => ({ cookie: r.cookie, kept: r.kept })) ?? [] },
+  };
+  if (judgement.askForSecret && options.askForSecret && options.typed === undefined) {
     const typed = await askForSecret();
     if (typed !== undefined) return verifyTyped(services, run, typed);
   }
-  return { json: toJsonReport(report), usedTyped: scope === TYPED_SOURCE };
+  return { result, usedTyped: scope?.label === TYPED_SOURCE };
 }
 
 async function verifyTyped(services: ExtensionServices, run: Run, typed: string): Promise<Outcome> {
@@ -108,7 +125,7 @@ async function verifyTyped(services: ExtensionServices, run: Run, typed: string)
       const where = await rememberSecret(services.context, typed);
       if (where) {
         services.log.info(`verify cookie: stored a typed secret in SecretStorage for ${where}`);
-        void vscode.window.showInformationMessage(`Secret stored in SecretStorage for ${where}. "Better Auth Doctor: Forget stored cookie secrets" removes it.`);
+        void vscode.window.showInformationMessage(`Secret stored in SecretStorage for ${where}. "Better Auth: Forget stored cookie secrets" removes it.`);
       }
     });
   }
@@ -118,40 +135,30 @@ async function verifyTyped(services: ExtensionServices, run: Run, typed: string)
 function askForSecret(): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     title: "Verify Better Auth cookie: secret",
-    prompt: "No secret verifies this cookie. Enter the app's BETTER_AUTH_SECRET (or a BETTER_AUTH_SECRETS value like 2:new,1:old). It is not written to settings or logs.",
+    prompt: "Enter the app's BETTER_AUTH_SECRET (or a BETTER_AUTH_SECRETS value like 2:new,1:old). It is not written to settings or logs.",
     password: true,
     ignoreFocusOut: true,
   }).then((value) => (value === undefined || value.trim() === "" ? undefined : value));
 }
 
-/**
- * Verifies with each set of secrets apart and keeps the best report (valid, then warning,
- * then the one where most cookies verified). When nothing verified anywhere, one run with
- * every secret names them all in the "tried" message.
- */
-async function verifyWithScopes(input: string, scopes: readonly SecretScope[]): Promise<{ report: CookieReport; tried: string[]; scope?: string }> {
-  const now = Date.now();
-  const label = (c: SecretCandidate) => (c.version === undefined ? c.source : `${c.source} version ${c.version}`);
-  let best: { report: CookieReport; scope: SecretScope } | undefined;
-  for (const scope of scopes) {
-    const report = await verifyCookies(input, { secrets: scope.candidates, now });
-    if (!best || score(report) < score(best.report)) best = { report, scope };
+function askForUrl(current: string | undefined): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: "Verify Better Auth cookie: URL",
+    prompt: "The page or API URL the Set-Cookie response came from: browsers decide by its scheme and host whether to keep the cookie.",
+    placeHolder: "https://app.example.com/api/auth/sign-in/email",
+    value: current,
+    ignoreFocusOut: true,
+    validateInput: (value) => (isHttpUrl(value.trim()) ? undefined : "An http:// or https:// URL"),
+  }).then((value) => (value === undefined || !isHttpUrl(value.trim()) ? undefined : value.trim()));
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
   }
-  if (best && verifiedCount(best.report) > 0) return { report: best.report, tried: best.scope.candidates.map(label), scope: best.scope.label };
-  const all = scopes.flatMap((scope) => scope.candidates);
-  return { report: await verifyCookies(input, { secrets: all, now }), tried: all.map(label) };
-}
-
-function verifiedCount(report: CookieReport): number {
-  return report.cookies.filter((c) => (c.signed?.secret ?? c.data?.secret) != null).length;
-}
-
-function score(report: CookieReport): number {
-  return VERDICT_RANK[report.verdict] * 1000 - verifiedCount(report);
-}
-
-function needsAnotherSecret(report: CookieReport): boolean {
-  return verifiedCount(report) === 0 && report.reasons.some((r) => r.severity === "error" && SECRET_PROBLEMS.has(r.code));
 }
 
 function createPanel(services: ExtensionServices): CookiePanel {
@@ -166,11 +173,18 @@ function createPanel(services: ExtensionServices): CookiePanel {
   return created;
 }
 
+async function lookUp(services: ExtensionServices, run: Run): Promise<void> {
+  const result = await vscode.commands.executeCommand<LookupView | undefined>(LOOKUP_COMMAND, { input: run.input });
+  if (!result || lastRun !== run) return;
+  await verifyAndShow(services, { ...run, lookup: result }, { askForSecret: false });
+}
+
 function onAction(services: ExtensionServices, action: PanelAction): void {
   const run = lastRun;
   if (action === "manageTrust") void vscode.commands.executeCommand("workbench.trust.manage");
-  else if (action === "rerun" && run) void verifyAndShow(services, run, { askForSecret: false });
-  else if (action === "enterSecret" && run) {
-    void askForSecret().then((typed) => (typed === undefined ? undefined : verifyTyped(services, run, typed)));
-  }
+  else if (!run) return;
+  else if (action === "rerun") void verifyAndShow(services, { ...run, lookup: undefined }, { askForSecret: false });
+  else if (action === "enterSecret") void askForSecret().then((typed) => (typed === undefined ? undefined : verifyTyped(services, run, typed)));
+  else if (action === "lookup") void lookUp(services, run);
+  else if (action === "setUrl") void askForUrl(run.url).then((url) => (url === undefined ? undefined : verifyAndShow(services, { ...run, url }, { askForSecret: false })));
 }

@@ -4,7 +4,7 @@ import { type PanelAction, type PanelModel, renderCookiePanel } from "./render-p
 
 export const PANEL_TITLE = "Better Auth cookie";
 const VIEW_TYPE = "betterAuthDoctor.cookie";
-const ACTIONS: ReadonlySet<string> = new Set<PanelAction>(["manageTrust", "enterSecret", "rerun"]);
+const ACTIONS: ReadonlySet<string> = new Set<PanelAction>(["manageTrust", "enterSecret", "rerun", "lookup", "setUrl"]);
 /** A copy button never carries more than the largest input the verifier accepts. */
 const MAX_COPY = 4 * 1024 * 1024;
 

@@ -1,31 +1,41 @@
-import { join } from "node:path";
 import * as vscode from "vscode";
 import { isRawToken } from "../../core/lookup/token-input";
-import { readEnvFiles, secretsFromEnv } from "../../core/secrets";
+import { acquireInput } from "../cookie/acquire-input";
+import { gatherSecrets } from "../cookie/secrets";
+import { verifyWithScopes } from "../cookie/verify-scopes";
 import { loadLookupBundle } from "./load";
 
+/** The lookup's argument: the panel passes `{ input }`, other callers a string. */
+export function lookupInput(arg: unknown): string | undefined {
+  if (typeof arg === "string") return arg.trim() ? arg : undefined;
+  const input = typeof arg === "object" && arg !== null ? (arg as { input?: unknown }).input : undefined;
+  return typeof input === "string" && input.trim() ? input : undefined;
+}
+
 /**
- * The session token from a pasted cookie (verified with the app's secret from the environment
- * and the folder's .env files: the workspace is trusted by now) or a raw token. Undefined when
- * the user gives up; a cookie that does not verify is looked up only if the user says so.
+ * The session token to look up: from the argument, else the selection, the clipboard or an
+ * input box (as Verify takes its input). A pasted cookie is verified with the same secrets as
+ * the cookie panel (environment, .env files, SecretStorage); a raw token is taken as it is.
+ * Undefined when the user gives up; a cookie that does not verify is looked up only if the
+ * user says so.
  */
-export async function askSessionToken(folder: string, given: unknown): Promise<string | undefined> {
-  const input =
-    typeof given === "string" && given.trim()
-      ? given
-      : await vscode.window.showInputBox({
-          title: "Better Auth: look up session",
-          prompt: "Paste the session cookie (Cookie header, Set-Cookie line, curl command or value) or the raw session token",
-          password: true,
-          ignoreFocusOut: true,
-        });
-  if (!input?.trim()) return undefined;
+export async function askSessionToken(storage: vscode.SecretStorage, given: unknown): Promise<string | undefined> {
+  const argument = lookupInput(given);
+  const acquired = argument
+    ? { input: argument }
+    : await acquireInput({
+        title: "Better Auth: look up session",
+        prompt: "Paste the session cookie (Cookie header, Set-Cookie line, curl command or value) or the raw session token. Tip: select or copy it first.",
+        placeHolder: "better-auth.session_token=…, or the token from the session table",
+        alsoAccept: isRawToken,
+      });
+  if (!acquired) return undefined;
+  const input = acquired.input;
   if (isRawToken(input)) return input.trim();
 
-  const files = readEnvFiles([join(folder, ".env"), join(folder, ".env.local")], folder);
-  const secrets = secretsFromEnv([{ label: "environment", vars: process.env }, ...files.sources]);
+  const gathered = await gatherSecrets(storage);
   // The cookie core (and jose) live in the lazily loaded lookup bundle, not in extension.js.
-  const report = await loadLookupBundle().verifyCookies(input, { secrets: secrets.candidates });
+  const { report, tried } = await verifyWithScopes(input, gathered.scopes, loadLookupBundle().verifyCookies);
   const signed = report.sessionToken;
   if (!signed?.token) {
     const why = report.reasons[0]?.message ?? "No Better Auth session token cookie in it.";
@@ -34,8 +44,9 @@ export async function askSessionToken(folder: string, given: unknown): Promise<s
   }
   if (signed.signature === "valid") return signed.token;
   const anyway = "Look it up anyway";
+  const secrets = tried.length ? `tried ${tried.join(", ")}` : "no secret found in the environment, .env files or SecretStorage";
   const choice = await vscode.window.showWarningMessage(
-    `The cookie's signature is ${signed.signature}${secrets.candidates.length ? "" : " (no BETTER_AUTH_SECRET found in the environment or .env)"}: Better Auth rejects it before looking in the database. Look its token up anyway?`,
+    `The cookie's signature is ${signed.signature} (${secrets}): Better Auth rejects it before looking in the database. Look its token up anyway?`,
     anyway,
   );
   return choice === anyway ? signed.token : undefined;

@@ -1,12 +1,13 @@
 import * as vscode from "vscode";
 import type { LookupResult } from "../../core/lookup/types";
+import { withReadableTimes } from "./readable-times";
 
 const FIX = "Apply the Session fix";
 const LOG = "Show log";
 
 /** The answer as a notification; the layout mismatch offers the fix that rewrites schema and data. */
 export async function showLookupResult(result: LookupResult, log: vscode.LogOutputChannel, schemaFile: vscode.Uri | undefined): Promise<void> {
-  const text = `Better Auth Doctor: ${result.message}`;
+  const text = `Better Auth Doctor: ${withReadableTimes(result.message, Date.now())}`;
   let choice: string | undefined;
   switch (result.kind) {
     case "found":
