@@ -5,12 +5,13 @@ import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import * as vscode from "vscode";
-import type { JsonCookieReport } from "../../../src/core/cookie/json-report";
+import type { VerifyCookieResult } from "../../../src/vscode/cookie/entry";
 import { secretKeyFor } from "../../../src/vscode/cookie/secret-keys";
 import { EXTENSION_ID, extensionServices, waitFor, workspaceFolder, workspaceUri } from "./helpers";
 
 const COMMAND = "betterAuthDoctor.verifyCookie";
-const TITLE = "Verify Better Auth cookie";
+const TITLE = "Verify cookie";
+const CATEGORY = "Better Auth";
 const PANEL_TITLE = "Better Auth cookie";
 const SECRET = "test-secret-Vb3k9Qw7Zp2Lm5Xr8Tn4Hs6Jd1Fg0Ky";
 const OTHER_SECRET = "another-app-secret-Mn3Bv5Cx7Zl9Kj1Hg3Fd5Sa7";
@@ -51,8 +52,29 @@ function mintCookieHeader(repoRoot: string, secret: string): Promise<string> {
   });
 }
 
-function verify(input: string): Thenable<JsonCookieReport | undefined> {
-  return vscode.commands.executeCommand<JsonCookieReport | undefined>(COMMAND, { input, askForSecret: false });
+function verify(input: string, askForSecret = false): Thenable<VerifyCookieResult | undefined> {
+  return vscode.commands.executeCommand<VerifyCookieResult | undefined>(COMMAND, { input, askForSecret });
+}
+
+/** Rewrites the compact cache's user name and keeps its signature, as an attacker would. */
+function tamperCache(header: string): string {
+  return header.replace(/(better-auth\.session_data=)([^;]+)/, (_all, name: string, value: string) => {
+    const outer = JSON.parse(Buffer.from(decodeURIComponent(value), "base64url").toString("utf8"));
+    outer.session.user.name = "Mallory";
+    return name + Buffer.from(JSON.stringify(outer)).toString("base64url");
+  });
+}
+
+/** Fails instead of hanging when the command waits for an input box nobody answers. */
+async function withinSeconds<T>(seconds: number, what: string, promise: Thenable<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds} s (an input box waiting?)`)), seconds * 1000)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+    await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
+  }
 }
 
 function panelTabs(): vscode.Tab[] {
@@ -90,10 +112,12 @@ describe("verify cookie command", function () {
     await vscode.commands.executeCommand("betterAuthDoctor.forgetSecrets");
   });
 
-  it(`is contributed as "${TITLE}" and registered`, async () => {
+  it(`is contributed as "${CATEGORY}: ${TITLE}", every command under "${CATEGORY}", and registered`, async () => {
     const packageJSON = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-    const contributed = (packageJSON.contributes.commands as { command: string; title: string }[]).find((c) => c.command === COMMAND);
+    const commands = packageJSON.contributes.commands as { command: string; title: string; category?: string }[];
+    const contributed = commands.find((c) => c.command === COMMAND);
     assert.equal(contributed?.title, TITLE);
+    assert.deepEqual(commands.filter((c) => c.category !== CATEGORY).map((c) => c.command), []);
     const registered = await vscode.commands.getCommands(true);
     assert.ok(registered.includes(COMMAND), `${COMMAND} is not registered`);
     assert.ok(registered.includes("betterAuthDoctor.forgetSecrets"), "betterAuthDoctor.forgetSecrets is not registered");
@@ -139,7 +163,7 @@ describe("verify cookie command", function () {
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(1, 0, 1, document.lineAt(1).text.length);
     try {
-      const report = await vscode.commands.executeCommand<JsonCookieReport | undefined>(COMMAND);
+      const report = await vscode.commands.executeCommand<VerifyCookieResult | undefined>(COMMAND);
       assert.equal(report?.verdict, "valid", `reasons: ${report?.reasons.join(" | ")}`);
     } finally {
       delete process.env.BETTER_AUTH_SECRET;
@@ -148,12 +172,52 @@ describe("verify cookie command", function () {
     }
   });
 
-  it("says INVALID with no secret anywhere, and never falls back to a wrong verdict", async () => {
+  it("reads NOT VERIFIED with no secret anywhere (the JSON keeps the CLI's invalid), and would ask for the secret", async () => {
     const report = await verify(cookieHeader);
     assert.equal(report?.verdict, "invalid");
+    assert.equal(report?.panel.badge, "not-verified");
+    assert.equal(report?.panel.secretPrompt, true);
     assert.equal(report?.sessionToken?.signature, "invalid");
     assert.equal(report?.sessionToken?.secret, null);
     assert.match(report?.reasons.join("\n") ?? "", /No secret was given/);
+  });
+
+  it("shows a tampered cache as altered with the right secret in .env, without popping the secret box", async () => {
+    const envFile = workspaceUri("scratch/cookie-app/.env");
+    await vscode.workspace.fs.writeFile(envFile, new TextEncoder().encode(`BETTER_AUTH_SECRET=${SECRET}\n`));
+    try {
+      const report = await withinSeconds(20, "verify with askForSecret", verify(tamperCache(cookieHeader), true));
+      assert.equal(report?.panel.badge, "invalid");
+      assert.equal(report?.panel.secretPrompt, false);
+      assert.equal(report?.sessionToken?.signature, "valid");
+      assert.equal(report?.sessionData.verdict, "invalid");
+      assert.match(report?.panel.notes.join("\n") ?? "", /better-auth\.session_data was altered, or copied from another session\. Another secret would not help\./);
+    } finally {
+      await vscode.workspace.fs.delete(envFile);
+    }
+  });
+
+  it("does not hide a wrong secret in .env behind a SecretStorage secret that matches: the app would reject the cookie", async () => {
+    const services = await extensionServices();
+    const envFile = workspaceUri("scratch/cookie-app/.env");
+    await vscode.workspace.fs.writeFile(envFile, new TextEncoder().encode(`BETTER_AUTH_SECRET=${OTHER_SECRET}\n`));
+    await services.context.secrets.store(secretKeyFor(workspaceFolder().uri.toString()), SECRET);
+    try {
+      const report = await verify(cookieHeader);
+      assert.equal(report?.verdict, "valid");
+      assert.equal(report?.sessionToken?.secret?.source, "SecretStorage");
+      assert.equal(report?.panel.badge, "warning");
+      assert.match(report?.panel.notes.join("\n") ?? "", /The app's own secret \(BETTER_AUTH_SECRET \(scratch\/cookie-app\/\.env\)\) does not verify this cookie; only SecretStorage does\. The app reads its \.env files, so it would reject this cookie/);
+    } finally {
+      await vscode.workspace.fs.delete(envFile);
+      await vscode.commands.executeCommand("betterAuthDoctor.forgetSecrets");
+    }
+  });
+
+  it("shows whether a browser keeps Set-Cookie lines", async () => {
+    const value = cookieHeader.split(";")[0].split("=").slice(1).join("=");
+    const report = await verify(`Set-Cookie: better-auth.session_token=${value}; Path=/; HttpOnly; SameSite=None`);
+    assert.deepEqual(report?.panel.browser, [{ cookie: "better-auth.session_token", kept: false }]);
   });
 
   it("reads BETTER_AUTH_SECRETS from a .env file in the (trusted) workspace, with its version and rotation", async () => {
