@@ -63,6 +63,7 @@ const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:
 const OPTIONAL = new Set([
   'pg-native', // pg: only for `pg.native`
   'cardinal', // mysql2: colours its debug output when present
+  'source-map-support', // typescript (the auth.ts reader): tryEnableSourceMapsForHost, inside try/catch
 ]);
 for (const [entry, { text }] of entries) {
   if (text === undefined) continue;
