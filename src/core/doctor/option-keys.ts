@@ -46,6 +46,13 @@ export function onOrAfter(version: string | null, line: string): boolean {
   return !parsed || semver.gte(parsed, `${line}.0`);
 }
 
-export function optionKeysFor(list: readonly OptionKey[], version: string | null): Set<string> {
-  return new Set(list.filter((entry) => onOrAfter(version, entry.since)).map((entry) => entry.key));
+const byVersion = new WeakMap<readonly OptionKey[], Map<string | null, ReadonlySet<string>>>();
+
+/** The names a version reads; computed once per version, as lint runs on every keystroke. */
+export function optionKeysFor(list: readonly OptionKey[], version: string | null): ReadonlySet<string> {
+  let cache = byVersion.get(list);
+  if (!cache) byVersion.set(list, (cache = new Map()));
+  let keys = cache.get(version);
+  if (!keys) cache.set(version, (keys = new Set(list.filter((entry) => onOrAfter(version, entry.since)).map((entry) => entry.key))));
+  return keys;
 }
