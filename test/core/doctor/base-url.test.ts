@@ -14,8 +14,13 @@ describe("base-url-unset", () => {
     expect(finding).toMatchObject({ rule: "base-url-unset", severity: "info", file: at("lib/auth.ts") });
     expect(textAt(project, finding!)).toBe("betterAuth");
     expect(finding!.message).toBe(
-      'No base URL is set: neither `baseURL` here nor BETTER_AUTH_URL (or another variable Better Auth reads) in the env files read (2). Better Auth 1.7.25 then logs "Base URL is not set" and takes the origin from each request, so callbacks and redirects follow the Host header. Set BETTER_AUTH_URL (or `baseURL`) unless your host\'s environment sets it.',
+      'No base URL is set: neither `baseURL` here nor BETTER_AUTH_URL (or another variable Better Auth reads) in the 2 env files read. Better Auth 1.7.25 then logs "Base URL is not set" and takes the origin from each request, so callbacks and redirects follow the Host header. Set BETTER_AUTH_URL (or `baseURL`) unless your host\'s environment sets it.',
     );
+  });
+
+  it("says nothing when no env file could be read", () => {
+    const project = withFiles({ "lib/auth.ts": authWith("  baseURL: process.env.BETTER_AUTH_URL,\n", "") });
+    expect(doctor({ ...project, readEnv: false })).toEqual([]);
   });
 
   it("counts every variable Better Auth reads (NEXT_PUBLIC_BETTER_AUTH_URL…)", () => {
