@@ -28,7 +28,7 @@ export interface Fix {
  * `kind` may be left out for the Session change, which was the only kind once.
  */
 export type FixMigration =
-  | { kind?: "session"; transition: SessionTransition; tokenField: string }
+  | { kind: "session"; transition: SessionTransition; tokenField: string }
   /** New models, by Prisma model name. */
   | { kind: "add-tables"; models: string[] }
   /** New fields of an existing model, by Prisma names (relation fields may be listed; they have no column). */

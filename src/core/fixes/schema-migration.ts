@@ -10,7 +10,7 @@ import { placeMigration, type MigrationOptions, type PlannedMigration, type Sche
 // every such fix of one run goes into ONE migration folder, planned from the schema after all of
 // them: the new tables and each model's new columns, as `prisma migrate dev` would write them.
 
-export type SchemaFixMigration = Exclude<FixMigration, { kind?: "session" }>;
+export type SchemaFixMigration = Exclude<FixMigration, { kind: "session" }>;
 
 export function isSchemaMigration(migration: FixMigration | undefined): migration is SchemaFixMigration {
   return migration?.kind === "add-tables" || migration?.kind === "add-columns";

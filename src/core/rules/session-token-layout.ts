@@ -31,7 +31,7 @@ function checkLegacy(context: RuleContext, session: Block): void {
       fix: {
         title: `Remove ${session.name}.${token.name} (Better Auth ≤ 0.8 keeps the token in id)`,
         edits,
-        migration: { transition: "drop-token", tokenField: token.name },
+        migration: { kind: "session", transition: "drop-token", tokenField: token.name },
       },
     });
   }
@@ -74,7 +74,7 @@ function checkCurrent(context: RuleContext, session: Block): void {
       fix: {
         title: `Add ${session.name}.${tokenName} String @unique`,
         edits: [insertField(session, id, line, (n) => context.lineText(session.file, n))],
-        migration: { transition: "add-token", tokenField: tokenName },
+        migration: { kind: "session", transition: "add-token", tokenField: tokenName },
       },
     });
     return;
@@ -92,7 +92,7 @@ function checkCurrent(context: RuleContext, session: Block): void {
       fix: {
         title: `Make ${session.name}.${token.name} @unique`,
         edits: [appendAttribute(session.file, token, "@unique")],
-        migration: { transition: "make-token-unique", tokenField: token.name },
+        migration: { kind: "session", transition: "make-token-unique", tokenField: token.name },
       },
     });
   }
