@@ -8,6 +8,6 @@ export { generateSecretEdit, type GenerateSecretResult } from "./generate-secret
 export { isGitIgnored, type GitignoreFile } from "./gitignore";
 export { doctorRules } from "./rules";
 export { renderDoctorRuleDoc, renderDoctorRulesTable } from "./docs";
-export { ignoreComment, isEnvPath } from "./suppressions";
+export { ignoreComment, ignoreFix, isEnvPath } from "./suppressions";
 export { estimateEntropy, secretProblem, PUBLIC_DEFAULT_SECRETS } from "./secret-strength";
 export type { DoctorRule, ProjectConfigInput } from "./types";

@@ -1,4 +1,5 @@
 import { IGNORE_FIELD } from "../suppressions";
+import type { Finding, Fix } from "../findings";
 
 // The schema's `///` directive in the comment syntax each file has: `// better-auth-doctor-ignore
 // <rule, …>` on the line before, in code; `# better-auth-doctor-ignore <rule, …>` in .env files.
@@ -22,4 +23,16 @@ export function isSuppressedAt(path: string, lineBefore: string | undefined, rul
   if (!match) return false;
   const list = match[1]!.split(/[\s,]+/).filter((word) => word && word !== "-" && !word.startsWith("--"));
   return list.length === 0 || list.includes(rule);
+}
+
+/** "Ignore <rule> here": the comment line above the finding, indented like the line it silences. */
+export function ignoreFix(finding: Finding, fileText: string): Fix {
+  const line = finding.range.start.line;
+  const lineText = fileText.split("\n")[line] ?? "";
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  const eol = fileText.includes("\r\n") ? "\r\n" : "\n";
+  return {
+    title: `Ignore ${finding.rule} for this line`,
+    edits: [{ file: finding.file, range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${ignoreComment(finding.file, finding.rule)}${eol}` }],
+  };
 }
