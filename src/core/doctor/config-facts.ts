@@ -64,7 +64,12 @@ export function baseUrlOfEnvFile(file: EnvFile): BaseUrlSource | undefined {
   return undefined;
 }
 
-export function configFacts(auth: AuthConfigRead | undefined, envFiles: readonly EnvFile[]): ConfigFacts {
+/**
+ * `baseURLIsLiteral`: whether `baseURL` is written as a string in the config. A config read with
+ * env values (app-config's `env`) turns `process.env.BETTER_AUTH_URL` into one environment's
+ * string; that value is the env file's, and differs per environment, so it counts as not written.
+ */
+export function configFacts(auth: AuthConfigRead | undefined, envFiles: readonly EnvFile[], baseURLIsLiteral = true): ConfigFacts {
   const options: StaticValue = auth ? auth.options : {};
   const known = !(options instanceof Unknown);
   const prefix = valueAt(options, ["advanced", "cookiePrefix"]);
@@ -78,7 +83,9 @@ export function configFacts(auth: AuthConfigRead | undefined, envFiles: readonly
       : rawBaseUrl === undefined || rawBaseUrl === ""
         ? { kind: "absent" }
         : typeof rawBaseUrl === "string"
-          ? { kind: "string", value: rawBaseUrl }
+          ? baseURLIsLiteral
+            ? { kind: "string", value: rawBaseUrl }
+            : { kind: "unknown" }
           : isObject(rawBaseUrl)
             ? { kind: "dynamic" }
             : { kind: "unknown" };

@@ -1,6 +1,7 @@
 import { Unknown } from "../app-config";
 import type { Finding, Severity, SeveritySetting } from "../findings";
-import { parseCodeFile, type CodeFile } from "./code-file";
+import { isStringLiteralLike, parseCodeFile, unwrap, type CodeFile } from "./code-file";
+import { propertySpot } from "./config-spots";
 import { configFacts } from "./config-facts";
 import { isTemplateEnvFile, parseEnvFile } from "./env-file";
 import { doctorRules } from "./rules";
@@ -78,6 +79,10 @@ export function lintProjectConfig(input: ProjectConfigInput, rules: readonly Doc
       });
     },
   };
+  if (context.options && typeof context.options.baseURL === "string") {
+    const value = propertySpot(context, context.options, "baseURL")?.value;
+    context.facts = configFacts(auth, envFiles, !!value && isStringLiteralLike(unwrap(value)));
+  }
   for (const rule of rules) {
     const ruleSeverity = effectiveSeverity(input.rules?.[rule.id], rule.defaultSeverity);
     if (!ruleSeverity) continue;

@@ -62,6 +62,11 @@ describe("base-url-http-in-production", () => {
     );
   });
 
+  it("still checks .env.production when auth.ts was read with the development .env values", () => {
+    const project = { ...withFiles({ ".env.production": "BETTER_AUTH_URL=http://app.example.com\n" }), readConfigWithEnv: true };
+    expect(doctor(project).map((f) => [f.rule, f.file])).toEqual([["base-url-http-in-production", at(".env.production")]]);
+  });
+
   it("treats a file with NODE_ENV=production as production, and leaves localhost and .env alone", () => {
     const prod = withFiles({ ".env.staging": "NODE_ENV=production\nBETTER_AUTH_URL=http://staging.example.com\n" });
     expect(only(doctor(prod), "base-url-http-in-production").map((f) => f.file)).toEqual([at(".env.staging")]);

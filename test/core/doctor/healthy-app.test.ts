@@ -15,6 +15,10 @@ describe("a healthy app", () => {
     }
   });
 
+  it("is as clean when auth.ts was read with the .env values", () => {
+    expect(doctor({ ...HEALTHY, readConfigWithEnv: true })).toEqual([]);
+  });
+
   it("without .env access (untrusted workspace) still has no error or warning", () => {
     expect(doctor({ ...HEALTHY, readEnv: false }).filter((finding) => finding.severity !== "info")).toEqual([]);
   });

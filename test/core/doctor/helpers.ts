@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parse } from "dotenv";
 import { readAuthConfig } from "../../../src/core/app-config";
 import { findProjectConfigFiles, lintProjectConfig } from "../../../src/core/doctor";
 import type { Finding } from "../../../src/core/findings";
@@ -11,6 +12,8 @@ export interface Project {
   version?: string | null;
   /** Pass .env files (a trusted workspace); true by default. */
   readEnv?: boolean;
+  /** Read auth.ts with the .env values, as app-config's `env` option does for the schema linter. */
+  readConfigWithEnv?: boolean;
 }
 
 /** Lints a project of in-memory files exactly as an editor or the CLI would hand them over. */
@@ -20,7 +23,8 @@ export function doctor(project: Project): Finding[] {
   const listDir = (dir: string) => [...files.keys()].filter((file) => path.dirname(file) === dir).map((file) => path.basename(file));
   const found = findProjectConfigFiles(ROOT, readFile, listDir);
   const authPath = ["lib/auth.ts", "src/lib/auth.ts", "auth.ts"].map((name) => path.join(ROOT, name)).find((file) => files.has(file));
-  const authConfig = authPath ? readAuthConfig(authPath, { readFile }) : undefined;
+  const env = project.readConfigWithEnv ? parse(project.files[".env"] ?? "") : undefined;
+  const authConfig = authPath ? readAuthConfig(authPath, { readFile, ...(env ? { env } : {}) }) : undefined;
   return lintProjectConfig({
     projectDir: ROOT,
     authConfig,
