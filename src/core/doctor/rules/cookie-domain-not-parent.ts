@@ -1,6 +1,6 @@
-import { parse } from "tldts";
 import { baseUrlSources, describeSource, parseUrl } from "../base-url-sources";
 import { crossSubDomainCookieDomain } from "../cookie-domain";
+import { isListedPublicSuffix } from "../public-suffix";
 import type { DoctorRule } from "../types";
 
 export const cookieDomainNotParent: DoctorRule = {
@@ -21,9 +21,8 @@ export const cookieDomainNotParent: DoctorRule = {
   check(context) {
     const cookie = crossSubDomainCookieDomain(context);
     if (!cookie) return;
-    const parsed = parse(cookie.domain, { allowPrivateDomains: true });
     // A public suffix is cookie-domain-public-suffix's finding.
-    if (parsed.publicSuffix === cookie.domain && (parsed.isIcann || parsed.isPrivate)) return;
+    if (isListedPublicSuffix(cookie.domain).listed) return;
     const seen = new Set<string>();
     for (const source of baseUrlSources(context)) {
       if (cookie.enabled === "maybe" && source.fromEnvFile && !source.production) continue;

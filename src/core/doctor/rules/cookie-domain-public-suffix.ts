@@ -1,5 +1,5 @@
-import { parse } from "tldts";
 import { crossSubDomainCookieDomain } from "../cookie-domain";
+import { isListedPublicSuffix } from "../public-suffix";
 import type { DoctorRule } from "../types";
 
 export const cookieDomainPublicSuffix: DoctorRule = {
@@ -20,13 +20,12 @@ export const cookieDomainPublicSuffix: DoctorRule = {
   check(context) {
     const cookie = crossSubDomainCookieDomain(context);
     if (!cookie) return;
-    const parsed = parse(cookie.domain, { allowPrivateDomains: true });
-    // Neither list: the default `*` rule of tldts (an unlisted TLD such as `.internal`), not a listed suffix.
-    if (parsed.isIp || parsed.publicSuffix !== cookie.domain || (!parsed.isIcann && !parsed.isPrivate)) return;
+    const suffix = isListedPublicSuffix(cookie.domain);
+    if (!suffix.listed) return;
     context.report({
       file: cookie.file,
       range: cookie.range,
-      message: `crossSubDomainCookies.domain "${cookie.written}" is a public suffix (${parsed.isPrivate ? "a shared hosting domain on the Public Suffix List" : "a top-level suffix"}): browsers refuse every cookie Better Auth sets with Domain=${cookie.domain}, so sign-in never sticks. Use a domain you own, or turn cross-subdomain cookies off.`,
+      message: `crossSubDomainCookies.domain "${cookie.written}" is a public suffix (${suffix.section === "private" ? "a shared hosting domain on the Public Suffix List" : "a top-level suffix"}): browsers refuse every cookie Better Auth sets with Domain=${cookie.domain}, so sign-in never sticks. Use a domain you own, or turn cross-subdomain cookies off.`,
     });
   },
 };
