@@ -16,23 +16,35 @@ export interface SchemaLintResult {
   findings: Finding[];
 }
 
-/** Lints the schema `path` belongs to (one file or a multi-file folder), detecting the version beside it. */
-export function lintSchemaAt(path: string, config: LintConfig = {}, fs: SchemaFs = nodeSchemaFs): SchemaLintResult {
-  const files = schemaFilesFor(path, fs);
-  const { schema, missing } = loadSchema(files, fs);
-  const isDir = fs.readDir(path) !== undefined;
-  const version = detectBetterAuthVersion(isDir ? path : dirname(path), {
+/** The folder a schema file or multi-file schema folder sits in: where version and app are looked up from. */
+export function schemaDirOf(path: string, fs: SchemaFs = nodeSchemaFs): string {
+  return fs.readDir(path) !== undefined ? path : dirname(path);
+}
+
+export function detectSchemaVersion(path: string, config: LintConfig = {}, fs: SchemaFs = nodeSchemaFs): DetectedVersion {
+  return detectBetterAuthVersion(schemaDirOf(path, fs), {
     override: config.betterAuthVersion,
     fs: { readFile: (file) => fs.readFile(file) },
   });
-  return { files, missing, schema, version, findings: lintSchema(schema, { config, version }) };
+}
+
+/**
+ * Lints the schema `path` belongs to (one file or a multi-file folder), detecting the version
+ * beside it. With `app` (see lintAppSchemaAt), the auth config's values come first and `config`
+ * (settings, --config) overrides them; `config` in the result is what was used.
+ */
+export function lintSchemaAt(path: string, config: LintConfig = {}, fs: SchemaFs = nodeSchemaFs, app?: LoadedApp): SchemaLintResult & { config: LintConfig } {
+  const files = schemaFilesFor(path, fs);
+  const { schema, missing } = loadSchema(files, fs);
+  const version = detectSchemaVersion(path, config, fs);
+  const merged = app ? mergeLintConfig(app.config, config) : config;
+  return { files, missing, schema, version, config: merged, findings: lintSchema(schema, { config: merged, version, ...(app ? { app: app.context } : {}) }) };
 }
 
 /**
  * Lints the schema at `path` as the CLI does: besides the schema and its version, the app's
  * auth config (read statically) and, where `app.mayLoadInstalled`, its installed better-auth
- * decide which tables and fields are expected. `config` (settings, --config) overrides the
- * auth config's values.
+ * decide which tables and fields are expected.
  */
 export async function lintAppSchemaAt(
   path: string,
@@ -40,11 +52,7 @@ export async function lintAppSchemaAt(
   app: LoadAppOptions,
   fs: SchemaFs = nodeSchemaFs,
 ): Promise<SchemaLintResult & { app: LoadedApp; config: LintConfig }> {
-  const files = schemaFilesFor(path, fs);
-  const { schema, missing } = loadSchema(files, fs);
-  const dir = fs.readDir(path) !== undefined ? path : dirname(path);
-  const version = detectBetterAuthVersion(dir, { override: config.betterAuthVersion, fs: { readFile: (file) => fs.readFile(file) } });
-  const loaded = await loadAppContext(dir, { ...app, version: version.version });
-  const merged = mergeLintConfig(loaded.config, config);
-  return { files, missing, schema, version, app: loaded, config: merged, findings: lintSchema(schema, { config: merged, version, app: loaded.context }) };
+  const version = detectSchemaVersion(path, config, fs);
+  const loaded = await loadAppContext(schemaDirOf(path, fs), { ...app, version: version.version });
+  return { ...lintSchemaAt(path, config, fs, loaded), app: loaded };
 }
