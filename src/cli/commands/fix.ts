@@ -168,7 +168,7 @@ export const fixCommand: Command = {
         io.stderr(`better-auth-doctor fix: ${displayPath(io.cwd, schemaInput.file)}: ${schemaInput.problem}\n`);
         return EXIT_USAGE;
       }
-      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true }, schemaInput.fs);
+      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true, env: io.env, envFromProject: true }, schemaInput.fs);
       if (result.missing.length) {
         io.stderr(`better-auth-doctor fix: cannot read ${result.missing.map((path) => displayPath(io.cwd, path)).join(", ")}\n`);
         return EXIT_USAGE;

@@ -60,7 +60,7 @@ export const lintCommand: Command = {
         io.stderr(`better-auth-doctor lint: ${displayPath(io.cwd, schemaInput.file)}: ${schemaInput.problem}\n`);
         return EXIT_USAGE;
       }
-      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true, ...(authConfigPath ? { authConfigPath: resolve(io.cwd, authConfigPath) } : {}) }, schemaInput.fs);
+      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true, env: io.env, envFromProject: true, ...(authConfigPath ? { authConfigPath: resolve(io.cwd, authConfigPath) } : {}) }, schemaInput.fs);
       if (result.missing.length) {
         io.stderr(`better-auth-doctor lint: cannot read ${result.missing.map((path) => displayPath(io.cwd, path)).join(", ")}\n`);
         return EXIT_USAGE;

@@ -4,6 +4,16 @@ import type { LintConfig } from "../config";
 import type { AppContext } from "./app-context";
 import { findInstalledBetterAuth, readInstalledTables } from "./installed-tables";
 import { lintConfigFromAuthConfig } from "./options-from-config";
+import { projectEnvFiles, readEnvFiles } from "../secrets";
+
+/** The project's .env files as one map, the first file in Better Auth's order winning. */
+function projectEnv(projectDir: string): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
+  for (const source of readEnvFiles(projectEnvFiles(projectDir), projectDir).sources) {
+    for (const [name, value] of Object.entries(source.vars)) if (!(name in env)) env[name] = value;
+  }
+  return env;
+}
 
 export interface LoadAppOptions {
   /** For relative paths in messages and the JSON `authConfig.path`. */
@@ -13,8 +23,10 @@ export interface LoadAppOptions {
   /** Loading the project's installed better-auth runs package code: the CLI and trusted workspaces only. */
   mayLoadInstalled: boolean;
   readFile?: ReadText;
-  /** Values for `process.env.X` in the config (from .env files where reading them is allowed). */
+  /** Values for `process.env.X` in the config: the process environment, where it is the app's. */
   env?: Record<string, string | undefined>;
+  /** Also read the project's `.env*` files for them (the CLI, trusted workspaces); `env` wins, as in Next.js. */
+  envFromProject?: boolean;
   /**
    * The version being linted (detected or overridden). The installed package speaks only for its
    * own version: when they differ, the built-in tables of the linted version are used instead.
@@ -49,7 +61,8 @@ export async function loadAppContext(schemaDir: string, options: LoadAppOptions)
     const unresolved = options.authConfigPath ? [`auth config ${options.authConfigPath} could not be read`] : [];
     return { context, config: {}, projectDir, unresolved };
   }
-  const read = readAuthConfig(configFile, { readFile, ...(options.env ? { env: options.env } : {}) });
+  const env = options.envFromProject ? { ...projectEnv(projectDir), ...options.env } : options.env;
+  const read = readAuthConfig(configFile, { readFile, ...(env ? { env } : {}) });
   const facts = lintConfigFromAuthConfig(read, options.cwd);
   context.configFile = relative(options.cwd, configFile) || configFile;
   context.usesPrismaAdapter = facts.usesPrismaAdapter;
