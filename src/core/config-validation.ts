@@ -1,4 +1,5 @@
 import type { CoreModelKey, LintConfig, ModelMapping } from "./config";
+import { doctorRules } from "./doctor/rules";
 import type { SeveritySetting } from "./findings";
 import { SYNTAX_RULE } from "./lint";
 import { rules } from "./rules";
@@ -23,8 +24,9 @@ const MODEL_KEYS: readonly CoreModelKey[] = ["user", "session", "account", "veri
 const list = (values: readonly unknown[]) => values.map((value) => JSON.stringify(value)).join(", ");
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** Every rule a setting may name: the schema rules, the parser's, then the config doctor's. */
 export function ruleIds(): string[] {
-  return [...rules.map((rule) => rule.id), SYNTAX_RULE];
+  return [...rules.map((rule) => rule.id), SYNTAX_RULE, ...doctorRules.map((rule) => rule.id)];
 }
 
 /**

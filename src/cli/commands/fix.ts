@@ -63,7 +63,7 @@ interface Planned {
 function remainingReport(cwd: string, planned: Planned[]): LintReport {
   return {
     files: planned.flatMap(({ plan, files, version }) =>
-      files.map((file) => ({ path: displayPath(cwd, file), absolutePath: file, version, findings: plan.remaining.filter((finding) => finding.file === file) })),
+      files.map((file) => ({ path: displayPath(cwd, file), absolutePath: file, kind: "schema" as const, version, findings: plan.remaining.filter((finding) => finding.file === file) })),
     ),
   };
 }

@@ -1,8 +1,10 @@
-import { resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { LintConfig } from "../../core/config";
 import { lintAppSchemaAt } from "../../core/lint-files";
 import { oneOf, parseArgs, single } from "../args";
 import { readLintSettings } from "../config-file";
+import { lintProjectConfigOf } from "../project-config";
 import { readSchemaInput } from "../schema-input";
 import { displayPath, schemaTarget } from "../paths";
 import { formatLintJson } from "../format/lint-json";
@@ -18,6 +20,11 @@ Checks Prisma schemas against the layout the installed Better Auth version reads
 Paths are schema files, multi-file schema folders or project folders; default: the
 project's schema (prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma).
 
+On a project (no path, or a folder that holds package.json or whose schema Prisma's lookup
+finds) the app's setup is checked too: its Better Auth config, every .env* file in the
+project folder and its middleware, proxy and auth handler files, each listed as a file of its
+own ("authConfig" is null for them in JSON). Schema files and schema folders lint the schema only.
+
 Options:
   --format text|json|sarif     output format (default text)
   --better-auth-version X      assume this Better Auth version instead of detecting it
@@ -28,8 +35,22 @@ Options:
 Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or I/O error.
 `;
 
+/**
+ * Whether `input` names a project rather than a schema: the config doctor runs on projects only,
+ * so pointing at a schema file or a `prisma/schema/` folder keeps lint about the schema.
+ */
+function isProjectFolder(input: string, schemaPath: string, explicit: boolean): boolean {
+  if (!explicit) return true;
+  try {
+    if (!statSync(input).isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  return schemaPath !== input || existsSync(join(input, "package.json"));
+}
+
 export const lintCommand: Command = {
-  summary: "check Prisma schemas against the installed Better Auth version",
+  summary: "check Prisma schemas, and a project's auth config, .env and middleware, against the installed Better Auth version",
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, { options: ["format", "better-auth-version", "config", "auth-config"] });
     if (parsed.flags.has("help")) {
@@ -43,6 +64,7 @@ export const lintCommand: Command = {
     const inputs = parsed.positionals.length ? parsed.positionals.map((path) => resolve(io.cwd, path)) : [io.cwd];
     const report: LintReport = { files: [] };
     const seen = new Set<string>();
+    const doctored = new Set<string>();
     for (const input of inputs) {
       const found = schemaTarget(input);
       if (!found.ok) {
@@ -71,11 +93,28 @@ export const lintCommand: Command = {
         report.files.push({
           path: displayPath(io.cwd, file),
           absolutePath: file,
+          kind: "schema",
           version: result.version,
           findings: result.findings.filter((finding) => finding.file === file),
           authConfig: result.app.read
             ? { path: displayPath(io.cwd, result.app.read.file), plugins: result.app.read.plugins.map((plugin) => plugin.name), unresolved: result.app.unresolved }
             : null,
+        });
+      }
+      if (!isProjectFolder(input, found.path, parsed.positionals.length > 0)) continue;
+      const doctor = lintProjectConfigOf(result.app, result.version.version, config.rules);
+      if (!doctor || doctored.has(doctor.projectDir)) continue;
+      doctored.add(doctor.projectDir);
+      for (const file of doctor.files) {
+        if (seen.has(file)) continue;
+        seen.add(file);
+        report.files.push({
+          path: displayPath(io.cwd, file),
+          absolutePath: file,
+          kind: "config",
+          version: result.version,
+          findings: doctor.findings.filter((finding) => finding.file === file),
+          authConfig: null,
         });
       }
     }

@@ -11,6 +11,12 @@ export interface AuthConfigSummary {
   unresolved: string[];
 }
 
+/**
+ * `schema`: a Prisma schema file; `config`: a file the config doctor read (auth config, `.env*`,
+ * middleware, handler). Not in the JSON (its shape predates the doctor); text and SARIF use it.
+ */
+export type LintedFileKind = "schema" | "config";
+
 export interface LintReport {
-  files: { path: string; absolutePath: string; version: DetectedVersion; findings: Finding[]; authConfig?: AuthConfigSummary | null }[];
+  files: { path: string; absolutePath: string; kind: LintedFileKind; version: DetectedVersion; findings: Finding[]; authConfig?: AuthConfigSummary | null }[];
 }

@@ -1,4 +1,5 @@
 import { REPOSITORY_URL, ruleDocsUrl } from "../../core/docs-url";
+import { doctorRules } from "../../core/doctor";
 import { SYNTAX_RULE } from "../../core/lint";
 import { rules } from "../../core/rules";
 import type { LintReport } from "./lint-report";
@@ -12,6 +13,7 @@ export function formatLintSarif(report: LintReport): string {
   const descriptors = [
     ...rules.map((rule) => ({ id: rule.id, description: rule.description, level: LEVEL[rule.defaultSeverity] })),
     { id: SYNTAX_RULE, description: "The schema parses (a best-effort parse keeps linting the rest).", level: "warning" as const },
+    ...doctorRules.map((rule) => ({ id: rule.id, description: rule.description, level: LEVEL[rule.defaultSeverity] })),
   ];
   const index = new Map(descriptors.map((descriptor, i) => [descriptor.id, i]));
   const results = report.files.flatMap((file) =>

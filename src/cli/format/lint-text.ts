@@ -8,6 +8,8 @@ const SOURCES: Record<string, string> = {
   assumed: "not found, newest layout assumed",
 };
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 /** ESLint's "stylish" shape: one block per file, `line:col  severity  message  rule`, 1-based. */
 export function formatLintText(report: LintReport): string {
   let out = "";
@@ -27,6 +29,10 @@ export function formatLintText(report: LintReport): string {
     }
   }
   const total = errors + warnings + infos;
-  if (total === 0) return `No problems found in ${report.files.length} schema file${report.files.length === 1 ? "" : "s"}.\n`;
+  if (total === 0) {
+    const schemas = report.files.filter((file) => file.kind === "schema").length;
+    const configs = report.files.length - schemas;
+    return `No problems found in ${count(schemas, "schema file")}${configs ? ` and ${count(configs, "config file")}` : ""}.\n`;
+  }
   return `${out}\n${total} problem${total === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${infos} info)\n`;
 }
