@@ -45,4 +45,12 @@ export interface Finding {
   field?: string;
   range: Range;
   fix?: Fix;
+  /** Other places that explain it, e.g. the auth config line whose plugin needs a missing table (VS Code relatedInformation). */
+  related?: RelatedPlace[];
+}
+
+export interface RelatedPlace {
+  file: string;
+  range: Range;
+  message: string;
 }

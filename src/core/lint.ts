@@ -92,6 +92,7 @@ export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[]
         ...(field ? { field: field.name } : {}),
         range: report.range,
         ...(report.fix ? { fix: report.fix } : {}),
+        ...(report.related?.length ? { related: report.related } : {}),
       });
     },
   };

@@ -19,6 +19,11 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(ruleDocsUrl(finding.rule)) };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(
+      (place) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(place.file), toRange(place.range)), place.message),
+    );
+  }
   return diagnostic;
 }
 

@@ -1,4 +1,6 @@
 import * as vscode from "vscode";
+import { AppContexts } from "./app-contexts";
+import { AuthConfigStatus } from "./auth-config-status";
 import { BetterAuthCodeActions } from "./code-actions";
 import { registerCommands } from "./commands";
 import type { ExtensionServices } from "./context";
@@ -23,16 +25,39 @@ async function lintWorkspace(linter: SchemaLinter, log: vscode.LogOutputChannel)
 
 export function activate(context: vscode.ExtensionContext): ExtensionServices {
   const log = vscode.window.createOutputChannel("Better Auth Doctor", { log: true });
-  const linter = new SchemaLinter(log);
+  const apps = new AppContexts(log);
+  const linter = new SchemaLinter(log, apps);
   const services: ExtensionServices = { context, linter, log };
   const schemaWatcher = vscode.workspace.createFileSystemWatcher("**/*.prisma");
   const versionWatch = new VersionWatch(() => linter.relintAll());
   const settingsProblems = new SettingsProblems(log);
   const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
 
+  // The auth config and the modules it imports: typing in them (unsaved) or changing them on disk
+  // re-reads the app and re-lints its schemas; a new auth.ts may be the config that was missing.
+  const codeWatcher = vscode.workspace.createFileSystemWatcher("**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}");
+  const configTimers = new Map<string, NodeJS.Timeout>();
+  const configChanged = (uri: vscode.Uri, created = false) => {
+    const path = uri.fsPath;
+    if (uri.scheme !== "file" || path.includes("/node_modules/")) return;
+    if (!apps.isWatched(path) && !(created && /(^|\/)auth(\/index)?(\.server)?\.[cm]?[jt]sx?$/.test(path))) return;
+    clearTimeout(configTimers.get(path));
+    configTimers.set(path, setTimeout(() => (configTimers.delete(path), apps.invalidate(created ? undefined : path)), 150));
+  };
+
   context.subscriptions.push(
     log,
+    apps,
     linter,
+    codeWatcher,
+    apps.onDidChange(() => linter.relintAll()),
+    vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length && configChanged(event.document.uri)),
+    codeWatcher.onDidChange((uri) => !isOpen(uri) && configChanged(uri)),
+    codeWatcher.onDidCreate((uri) => configChanged(uri, true)),
+    codeWatcher.onDidDelete((uri) => configChanged(uri, true)),
+    // Trust lets the linter load the installed better-auth and read .env: read every app again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => apps.invalidate()),
+    new AuthConfigStatus(linter),
     schemaWatcher,
     versionWatch,
     linter.onDidLint((linted) => versionWatch.follow(linted)),

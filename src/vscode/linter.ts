@@ -2,7 +2,10 @@ import { dirname, isAbsolute, join } from "node:path";
 import * as vscode from "vscode";
 import type { Finding } from "../core/findings";
 import { lintText } from "../core/lint";
-import { lintSchemaAt, type SchemaLintResult } from "../core/lint-files";
+import type { LoadedApp } from "../core/better-auth/load-app-context";
+import { detectSchemaVersion, lintSchemaAt, schemaDirOf, type SchemaLintResult } from "../core/lint-files";
+import type { SchemaFs } from "../core/schema/load";
+import type { AppContexts, AppKey } from "./app-contexts";
 import { resolveVersion, SYNTAX_RULE } from "../core/lint";
 import type { DetectedVersion } from "../core/version/detected-version";
 import { toDiagnostic } from "./convert";
@@ -14,6 +17,8 @@ export interface LintedSchema {
   root: string;
   result?: SchemaLintResult;
   version: DetectedVersion;
+  /** The app around the schema (auth config, installed tables), when it was read. */
+  app?: LoadedApp;
 }
 
 // Prisma's own extension already reports syntax errors; repeating them would double every squiggle.
@@ -31,7 +36,10 @@ export class SchemaLinter implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LintedSchema>();
   readonly onDidLint = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly apps: AppContexts,
+  ) {}
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
@@ -66,9 +74,36 @@ export class SchemaLinter implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        this.lint(uri);
+        // A timer's callback has no caller to catch for it: a failed lint is logged, never lost.
+        this.lintWithApp(uri).catch((error: unknown) => this.log.error(`linting ${uri.fsPath} failed: ${(error as Error)?.stack ?? error}`));
       }, delay),
     );
+  }
+
+  /** Which app context a schema lints against: its folder, version, trust and the authConfigPath setting. */
+  private appKey(uri: vscode.Uri, root: string, settings: ReturnType<typeof readSettings>, fs: SchemaFs): AppKey {
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+    const configured = settings.authConfigPath;
+    return {
+      schemaDir: schemaDirOf(root, fs),
+      version: detectSchemaVersion(root, settings.lint, fs).version,
+      trusted: vscode.workspace.isTrusted,
+      authConfigPath: configured && folder && !isAbsolute(configured) ? join(folder, configured) : configured,
+      readFile: (path) => fs.readFile(path),
+    };
+  }
+
+  /**
+   * The first lint of a schema waits for its app context (reading auth.ts and, when trusted, the
+   * installed better-auth): linting without it would flash findings the config answers.
+   */
+  async lintWithApp(uri: vscode.Uri): Promise<LintedSchema | undefined> {
+    const settings = readSettings(uri);
+    if (settings.enable && uri.scheme === "file") {
+      const fs = editorSchemaFs();
+      await this.apps.ensure(this.appKey(uri, this.rootFor(uri, settings.schemaPath), settings, fs));
+    }
+    return this.lint(uri);
   }
 
   lint(uri: vscode.Uri): LintedSchema | undefined {
@@ -82,14 +117,16 @@ export class SchemaLinter implements vscode.Disposable {
     const started = Date.now();
     if (uri.scheme !== "file") return this.lintVirtual(uri, config);
     const root = this.rootFor(uri, settings.schemaPath);
-    const result = lintSchemaAt(root, config, editorSchemaFs());
+    const fs = editorSchemaFs();
+    const app = this.apps.peek(this.appKey(uri, root, settings, fs));
+    const result = lintSchemaAt(root, config, fs, app);
     const previous = this.schemas.get(root)?.result?.files ?? [];
     for (const file of new Set([...previous, ...result.files])) {
       const findings = result.findings.filter((finding) => finding.file === file);
       this.findingsByFile.set(file, findings);
       this.collection.set(vscode.Uri.file(file), findings.map(toDiagnostic));
     }
-    const linted: LintedSchema = { root, result, version: result.version };
+    const linted: LintedSchema = { root, result, version: result.version, ...(app ? { app } : {}) };
     this.schemas.set(root, linted);
     this.log.debug(`linted ${root} (${result.files.length} file(s), Better Auth ${result.version.version ?? "unknown"} from ${result.version.source}): ${result.findings.length} finding(s) in ${Date.now() - started} ms`);
     this.changed.fire(linted);

@@ -11,6 +11,8 @@ export const SECTION = "betterAuthDoctor";
 
 export interface Settings {
   enable: boolean;
+  /** The Better Auth config to read, absolute or relative to the workspace folder; empty = find it as Better Auth's CLI does. */
+  authConfigPath: string;
   /** Schema file or folder, relative to the workspace folder; empty = find it as Prisma does. */
   schemaPath: string;
   lint: LintConfig;
@@ -22,20 +24,27 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined): Sett
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   // Blank is the setting's default: detect the version.
   const version = config.get<string>("betterAuthVersion", "");
+  // usePlural, models and generateId override what the app's auth config says, so only values
+  // the user set count: a default would silently overrule the config.
+  const set = (key: string) => {
+    const inspected = config.inspect(key);
+    return [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].some((value) => value !== undefined);
+  };
   const { config: lint, problems } = validateLintConfig(
     {
       rules: config.get("rules", {}),
       ...(typeof version !== "string" || version.trim() ? { betterAuthVersion: version } : {}),
-      usePlural: config.get("usePlural", false),
-      models: config.get("models", {}),
-      generateId: config.get("generateId", "default"),
+      ...(set("usePlural") ? { usePlural: config.get("usePlural", false) } : {}),
+      ...(set("models") ? { models: config.get("models", {}) } : {}),
+      ...(set("generateId") ? { generateId: config.get("generateId", "default") } : {}),
     },
     { prefix: `${SECTION}.` },
   );
   return {
     enable: config.get<boolean>("enable", true),
+    authConfigPath: config.get<string>("authConfigPath", "").trim(),
     schemaPath: config.get<string>("schemaPath", "").trim(),
-    lint: { rules: {}, models: {}, generateId: "default", usePlural: false, ...lint },
+    lint: { rules: {}, ...lint },
     problems,
   };
 }

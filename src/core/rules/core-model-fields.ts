@@ -1,4 +1,5 @@
-import type { ExpectedField } from "../better-auth/core-schema";
+import type { ExpectedField, Origin } from "../better-auth/core-schema";
+import type { RelatedPlace } from "../findings";
 import type { PrismaModelContext } from "../better-auth/prisma-model-text";
 import { addFieldFix, addModelsFix, missingTableGroups, type AddedModels } from "../fixes/add-auth-model";
 import { authTablesText, fieldQuirk, tableQuirk, type TextContext } from "../fixes/auth-tables-text";
@@ -121,6 +122,7 @@ export const coreModelFields: Rule = {
               : "Add it (`npx auth generate` prints it), or map an existing model with modelName in the auth config." +
                 (planned && "reason" in planned ? ` No automatic fix: ${planned.reason}.` : "")),
           ...(fix ? { fix: fix.fix } : {}),
+          ...relatedTo(expected.origin, `${expected.origin?.label} needs Better Auth's ${name} table`),
         });
         continue;
       }
@@ -161,11 +163,19 @@ export const coreModelFields: Rule = {
                 (guarded ? `; it is required with no default, so the migration stops, changing nothing, while the ${table} table has rows (give them a value in it, or make the field optional).` : ".")
               : ` Add it (\`npx auth generate\` prints it). No automatic fix: ${reason}.`),
           ...(added ? { fix: guarded ? { ...added.fix, title: `${added.fix.title} (its migration stops while ${table} has rows)` } : added.fix } : {}),
+          ...relatedTo(field.origin, `${field.origin?.label} adds ${expected.key}.${field.name}`),
         });
       }
     }
   },
 };
+
+/** The auth config line that asked for a table or field, as related information. */
+function relatedTo(origin: Origin | undefined, message: string): { related?: RelatedPlace[] } {
+  const spot = origin?.spot;
+  if (!spot) return {};
+  return { related: [{ file: spot.file, range: { start: { line: spot.line, character: spot.character }, end: { line: spot.endLine, character: spot.endCharacter } }, message }] };
+}
 
 /**
  * A schema with none of Better Auth's models: silent unless the app evidently uses Better Auth

@@ -2,7 +2,7 @@ import type { LintConfig } from "../config";
 import type { AppContext } from "../better-auth/app-context";
 import type { ExpectedModel, VersionLayout } from "../better-auth/core-schema";
 import type { ResolvedModel } from "../better-auth/resolve-models";
-import type { Fix, Severity } from "../findings";
+import type { Fix, RelatedPlace, Severity } from "../findings";
 import type { Block, Range, Schema } from "../schema/ast";
 import type { DetectedVersion } from "../version/detected-version";
 
@@ -16,6 +16,7 @@ export interface Report {
   fix?: Fix;
   /** Overrides the rule's default when one rule has findings of different weight. */
   severity?: Severity;
+  related?: RelatedPlace[];
 }
 
 export interface RuleContext {

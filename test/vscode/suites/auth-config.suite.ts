@@ -1,0 +1,145 @@
+import * as assert from "node:assert/strict";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import * as vscode from "vscode";
+import { codeActions, diagnostics, EXTENSION_ID, extensionServices, open, readText, waitFor, workspaceUri } from "./helpers";
+
+// The app's auth.ts decides which tables the schema needs: adding a plugin in an unsaved editor
+// must bring the plugin's missing model onto schema.prisma, and the quick fix must add it and
+// write its migration. The project gets node_modules/better-auth (the repo's 1.7.25), so the
+// installed package's getAuthTables is the truth, as in a user's trusted workspace.
+
+const SCHEMA = `datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model User {
+  id            String    @id
+  name          String
+  email         String
+  emailVerified Boolean   @default(false)
+  image         String?
+  createdAt     DateTime  @default(now())
+  updatedAt     DateTime  @updatedAt
+  sessions      Session[]
+  accounts      Account[]
+
+  @@unique([email])
+  @@map("user")
+}
+
+model Session {
+  id        String   @id
+  expiresAt DateTime
+  token     String
+  createdAt DateTime @default(now())
+  updatedAt DateTime @updatedAt
+  ipAddress String?
+  userAgent String?
+  userId    String
+  user      User     @relation(fields: [userId], references: [id], onDelete: Cascade)
+
+  @@unique([token])
+  @@index([userId])
+  @@map("session")
+}
+
+model Account {
+  id                    String    @id
+  accountId             String
+  providerId            String
+  userId                String
+  user                  User      @relation(fields: [userId], references: [id], onDelete: Cascade)
+  accessToken           String?
+  refreshToken          String?
+  idToken               String?
+  accessTokenExpiresAt  DateTime?
+  refreshTokenExpiresAt DateTime?
+  scope                 String?
+  password              String?
+  createdAt             DateTime  @default(now())
+  updatedAt             DateTime  @updatedAt
+
+  @@index([userId])
+  @@map("account")
+}
+
+model Verification {
+  id         String   @id
+  identifier String
+  value      String
+  expiresAt  DateTime
+  createdAt  DateTime @default(now())
+  updatedAt  DateTime @updatedAt
+
+  @@index([identifier])
+  @@map("verification")
+}
+`;
+
+const AUTH = `import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { prisma } from "./db";
+
+export const auth = betterAuth({
+  database: prismaAdapter(prisma, { provider: "postgresql" }),
+  plugins: [],
+});
+`;
+
+function project(): { schema: vscode.Uri; auth: vscode.Uri } {
+  const dir = workspaceUri("auth-config-app").fsPath;
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, "the extension under test is loaded");
+  for (const [file, text] of Object.entries({
+    "package.json": JSON.stringify({ name: "auth-config-app", dependencies: { "better-auth": "1.7.25" } }),
+    "prisma/schema.prisma": SCHEMA,
+    "src/lib/auth.ts": AUTH,
+  })) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  mkdirSync(path.join(dir, "node_modules"), { recursive: true });
+  symlinkSync(path.join(extension.extensionPath, "node_modules", "better-auth"), path.join(dir, "node_modules", "better-auth"));
+  return { schema: vscode.Uri.file(path.join(dir, "prisma/schema.prisma")), auth: vscode.Uri.file(path.join(dir, "src/lib/auth.ts")) };
+}
+
+describe("the app's auth config", () => {
+  it("adding twoFactor() in an unsaved auth.ts brings its missing model; the quick fix adds it and writes the migration", async () => {
+    const services = await extensionServices();
+    const { schema, auth } = project();
+    await open(schema);
+    // The first lint waits for the app; the status item and findings then follow auth.ts.
+    await waitFor(() => services.linter.schemaFor(schema)?.app?.read, "the auth config to be read", { timeoutMs: 30_000 });
+    assert.deepEqual(diagnostics(schema).map((d) => d.message), [], "the generated core schema with no plugins lints clean");
+
+    const editor = await open(auth);
+    await editor.edit((edit) => {
+      edit.insert(new vscode.Position(2, 0), 'import { twoFactor } from "better-auth/plugins";\n');
+      const line = editor.document.getText().split("\n").findIndex((text) => text.includes("plugins: []"));
+      edit.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), "  plugins: [twoFactor()],");
+    });
+    assert.ok(editor.document.isDirty, "auth.ts stays unsaved");
+
+    const missing = await waitFor(
+      () => diagnostics(schema, "core-model-fields").find((d) => d.message.includes("`twoFactor` table")),
+      "the missing twoFactor model on schema.prisma",
+      { timeoutMs: 30_000, state: () => diagnostics(schema).map((d) => d.message.slice(0, 80)).join(" | ") || "none" },
+    );
+    assert.match(missing.message, /which twoFactor\(\) in auth-config-app\/src\/lib\/auth\.ts:8 needs/);
+    assert.equal(missing.relatedInformation?.[0]?.location.uri.fsPath, auth.fsPath, "related information points at the plugin call");
+    assert.equal(missing.relatedInformation?.[0]?.location.range.start.line, 7);
+
+    const fix = (await codeActions(schema, missing.range)).find((action) => action.title.startsWith("Add model TwoFactor"));
+    assert.ok(fix?.command, `the add-model fix is offered (got ${(await codeActions(schema, missing.range)).map((a) => a.title).join(" | ")})`);
+    assert.equal(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? [])), true);
+    const text = (await vscode.workspace.openTextDocument(schema)).getText();
+    assert.match(text, /\nmodel TwoFactor \{\n {2}id +String +@id\n[\s\S]*@@map\("twoFactor"\)\n\}/);
+    const migrations = vscode.Uri.joinPath(schema, "../migrations");
+    const folders = (await vscode.workspace.fs.readDirectory(migrations)).map(([name]) => name);
+    assert.equal(folders.length, 1, `one migration folder, got ${folders.join(", ")}`);
+    assert.match(await readText(vscode.Uri.joinPath(migrations, folders[0], "migration.sql")), /CREATE TABLE "twoFactor" \(/);
+    await waitFor(() => !diagnostics(schema, "core-model-fields").some((d) => d.message.includes("`twoFactor` table")), "the twoFactor finding to go");
+  });
+});
