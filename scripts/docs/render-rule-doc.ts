@@ -1,3 +1,5 @@
+import { renderDoctorRulesTable } from "../../src/core/doctor";
+import type { DoctorRule } from "../../src/core/doctor";
 import { SYNTAX_RULE } from "../../src/core/lint";
 import type { Rule } from "../../src/core/rules/rule";
 import { IGNORE_FIELD, IGNORE_MODEL } from "../../src/core/suppressions";
@@ -65,4 +67,10 @@ export function renderRulesTable(rules: readonly Rule[]): string {
   const rows = rules.map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.defaultSeverity} | ${rule.description} |`);
   rows.push(`| \`${SYNTAX_RULE}\` | warning | The schema parses; a best-effort tree keeps every complete model checked. |`);
   return ["| Rule | Default | What it checks |", "| --- | --- | --- |", ...rows].join("\n");
+}
+
+/** README's one rules table: the schema rules, then the config doctor's (their pages come from renderDoctorRuleDoc). */
+export function renderReadmeRulesTable(rules: readonly Rule[], doctorRules: readonly DoctorRule[]): string {
+  const doctorRows = renderDoctorRulesTable(doctorRules).split("\n").slice(2);
+  return [renderRulesTable(rules), ...doctorRows].join("\n");
 }
