@@ -11,3 +11,4 @@ export { renderDoctorRuleDoc, renderDoctorRulesTable } from "./docs";
 export { ignoreComment, ignoreFix, isEnvPath } from "./suppressions";
 export { estimateEntropy, secretProblem, PUBLIC_DEFAULT_SECRETS } from "./secret-strength";
 export type { DoctorRule, ProjectConfigInput } from "./types";
+export { lintAppConfig, type AppConfigIo, type ProjectConfigLint } from "./lint-app-config";
