@@ -1,7 +1,9 @@
 import * as vscode from "vscode";
 import { ruleDocsUrl } from "../core/docs-url";
 import type { Finding } from "../core/findings";
+import { ignoreFix } from "../core/doctor/suppressions";
 import { suppressionEdit } from "../core/fixes/suppress";
+import type { ConfigDoctor } from "./config-doctor";
 import { sameFinding, toWorkspaceEdit } from "./convert";
 import type { SchemaLinter } from "./linter";
 
@@ -22,10 +24,14 @@ export class BetterAuthCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly linter: SchemaLinter) {}
+  constructor(
+    private readonly linter: SchemaLinter,
+    private readonly doctor?: ConfigDoctor,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const findings = this.linter.findings(document.uri);
+    const doctorFindings = this.doctor?.findings(document.uri) ?? [];
+    const findings = doctorFindings.length ? doctorFindings : this.linter.findings(document.uri);
     // `intersects`, not `contains`: codeActionsOnSave asks for `source.fixAll` (all fixers) as often
     // as for `source.fixAll.betterAuthDoctor`, and the Source Action menu for `source`.
     if (context.only && FIX_ALL_KIND.intersects(context.only)) return this.fixAllOnSave(findings);
@@ -37,7 +43,7 @@ export class BetterAuthCodeActions implements vscode.CodeActionProvider {
       actions.push(...this.actionsFor(document, finding, diagnostic));
     }
     const fixable = findings.filter((finding) => finding.fix);
-    if (actions.length && fixable.length > 1) {
+    if (actions.length && fixable.length > 1 && !doctorFindings.length) {
       const fixAll = new vscode.CodeAction("Fix all Better Auth problems in this schema", vscode.CodeActionKind.QuickFix);
       fixAll.command = { title: fixAll.title, command: "betterAuthDoctor.fixAll", arguments: [document.uri] };
       actions.push(fixAll);
@@ -58,7 +64,15 @@ export class BetterAuthCodeActions implements vscode.CodeActionProvider {
       actions.push(fix);
     }
     const schema = this.linter.schemaFor(document.uri)?.result?.schema;
-    for (const scope of finding.field ? (["field", "model"] as const) : (["model"] as const)) {
+    // Auth config, .env and middleware findings: a `// better-auth-doctor-ignore <rule>` (or `#`) line above.
+    if (this.doctor?.findings(document.uri).includes(finding)) {
+      const suppress = ignoreFix(finding, document.getText());
+      const ignore = new vscode.CodeAction(suppress.title, vscode.CodeActionKind.QuickFix);
+      ignore.diagnostics = [diagnostic];
+      ignore.edit = toWorkspaceEdit(suppress.edits);
+      actions.push(ignore);
+    }
+    for (const scope of schema && finding.model ? (finding.field ? (["field", "model"] as const) : (["model"] as const)) : []) {
       const edit = schema && suppressionEdit(schema, finding, scope);
       if (!edit) continue;
       const target = scope === "field" ? `field (${finding.model}.${finding.field})` : `model (${finding.model})`;

@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { AppContexts } from "./app-contexts";
 import { AuthConfigStatus } from "./auth-config-status";
 import { BetterAuthCodeActions } from "./code-actions";
+import { ConfigDoctor } from "./config-doctor";
 import { registerCommands } from "./commands";
 import type { ExtensionServices } from "./context";
 import { SchemaLinter } from "./linter";
@@ -11,6 +12,9 @@ import { VersionStatus } from "./version-status";
 import { VersionWatch } from "./version-watch";
 
 const SCHEMA_SELECTOR: vscode.DocumentSelector = [{ language: "prisma" }, { pattern: "**/*.prisma" }];
+// Files the config doctor reports on: the auth config and middleware (any JS/TS), `.env*` by name
+// (plain text or another extension's dotenv language).
+const CONFIG_SELECTOR: vscode.DocumentSelector = [{ scheme: "file", pattern: "**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}" }, { scheme: "file", pattern: "**/.env*" }];
 
 function isSchema(document: vscode.TextDocument): boolean {
   return document.languageId === "prisma" || document.uri.path.endsWith(".prisma");
@@ -27,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   const log = vscode.window.createOutputChannel("Better Auth Doctor", { log: true });
   const apps = new AppContexts(log);
   const linter = new SchemaLinter(log, apps);
+  const doctor = new ConfigDoctor(linter, log);
   const services: ExtensionServices = { context, linter, log };
   const schemaWatcher = vscode.workspace.createFileSystemWatcher("**/*.prisma");
   const versionWatch = new VersionWatch(() => linter.relintAll());
@@ -62,7 +67,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
     versionWatch,
     linter.onDidLint((linted) => versionWatch.follow(linted)),
     new VersionStatus(linter),
+    doctor,
     vscode.languages.registerCodeActionsProvider(SCHEMA_SELECTOR, new BetterAuthCodeActions(linter), BetterAuthCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new BetterAuthCodeActions(linter, doctor), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.workspace.onDidOpenTextDocument((document) => isSchema(document) && linter.schedule(document.uri, 0)),
     vscode.workspace.onDidChangeTextDocument((event) => isSchema(event.document) && event.contentChanges.length && linter.schedule(event.document.uri)),
     // Closing discards unsaved text: show what is on disk again (or nothing, outside the workspace).

@@ -88,14 +88,14 @@ export const auth = betterAuth({
 });
 `;
 
-function project(): { schema: vscode.Uri; auth: vscode.Uri } {
-  const dir = workspaceUri("auth-config-app").fsPath;
+function project(name = "auth-config-app", auth = AUTH): { schema: vscode.Uri; auth: vscode.Uri } {
+  const dir = workspaceUri(name).fsPath;
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, "the extension under test is loaded");
   for (const [file, text] of Object.entries({
-    "package.json": JSON.stringify({ name: "auth-config-app", dependencies: { "better-auth": "1.7.25" } }),
+    "package.json": JSON.stringify({ name, dependencies: { "better-auth": "1.7.25" } }),
     "prisma/schema.prisma": SCHEMA,
-    "src/lib/auth.ts": AUTH,
+    "src/lib/auth.ts": auth,
   })) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
@@ -141,5 +141,21 @@ describe("the app's auth config", () => {
     assert.equal(folders.length, 1, `one migration folder, got ${folders.join(", ")}`);
     assert.match(await readText(vscode.Uri.joinPath(migrations, folders[0], "migration.sql")), /CREATE TABLE "twoFactor" \(/);
     await waitFor(() => !diagnostics(schema, "core-model-fields").some((d) => d.message.includes("`twoFactor` table")), "the twoFactor finding to go");
+  });
+
+  it("the config doctor squiggles `baseUrl` in auth.ts and its quick fix renames it to baseURL", async () => {
+    const { schema, auth } = project("doctor-app", AUTH.replace("  plugins: [],", '  baseUrl: "https://example.com",\n  plugins: [],'));
+    await open(schema);
+    const editor = await open(auth);
+    const diagnostic = await waitFor(() => diagnostics(auth, "unknown-option")[0], "an unknown-option diagnostic on auth.ts", {
+      timeoutMs: 30_000,
+      state: () => diagnostics(auth).map((d) => `${d.code && typeof d.code === "object" ? d.code.value : d.code}`).join(", ") || "none",
+    });
+    assert.equal(editor.document.getText(diagnostic.range), "baseUrl");
+    const actions = await codeActions(auth, diagnostic.range);
+    assert.deepEqual(actions.map((action) => action.title).slice(0, 3), ["Rename `baseUrl` to `baseURL`", "Ignore unknown-option for this line", "Show documentation for unknown-option"]);
+    assert.ok(await vscode.workspace.applyEdit(actions[0]!.edit!));
+    assert.match(editor.document.getText(), /\n {2}baseURL: "https:\/\/example\.com",\n/);
+    await waitFor(() => diagnostics(auth, "unknown-option").length === 0, "the unknown-option diagnostic to go");
   });
 });
