@@ -99,6 +99,29 @@ describe("lint on a project", () => {
     }
   });
 
+  it("never prints a literal fallback that is the secret in use (its variable set nowhere), not even in authConfig.unresolved", async () => {
+    const devSecret = "dev-only-secret-Qw8";
+    const githubSecret = "gh-client-secret-Zr5";
+    const dir = project("unset-secret", {
+      ...LEAKY,
+      ".env": "BETTER_AUTH_URL=http://localhost:3000\n",
+      "src/lib/auth.ts": LEAKY_AUTH_TS.replace(`process.env.BETTER_AUTH_SECRET || "${FALLBACK}"`, `process.env.BETTER_AUTH_SECRET ?? "${devSecret}"`).replace(
+        "});",
+        `  socialProviders: { github: { clientId: "x", clientSecret: process.env.GITHUB_SECRET || "${githubSecret}" } },\n});`,
+      ),
+    });
+    const { files } = await lintJson(dir);
+    expect(files[1]!.findings.map((finding) => finding.rule)).toContain("secret-literal-fallback");
+    // The note still says what was not evaluated and where, with the string masked.
+    expect(files[0]!.authConfig!.unresolved).toContain(
+      'secret: process.env.BETTER_AUTH_SECRET ?? "…" (depends on process.env.BETTER_AUTH_SECRET (an environment variable not set)) — not evaluated (auth.ts:8)',
+    );
+    for (const format of ["text", "json", "sarif"]) {
+      const result = await runCli(["lint", "--format", format], { cwd: dir });
+      for (const secret of [devSecret, githubSecret]) expect(result.stdout + result.stderr, `${format} output holds ${secret}`).not.toContain(secret);
+    }
+  });
+
   it("writes the config findings as SARIF results with their rule descriptors", async () => {
     const dir = project("sarif", LEAKY);
     const result = await runCli(["lint", "--format", "sarif"], { cwd: dir });
