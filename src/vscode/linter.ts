@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join } from "node:path";
 import * as vscode from "vscode";
+import type { LintConfig } from "../core/config";
 import type { Finding } from "../core/findings";
 import { lintText } from "../core/lint";
 import type { LoadedApp } from "../core/better-auth/load-app-context";
@@ -15,7 +16,8 @@ import { editorSchemaFs } from "./schema-fs";
 export interface LintedSchema {
   /** Key: the schema's root file or folder. */
   root: string;
-  result?: SchemaLintResult;
+  /** With the config the lint used: settings over the app's auth config. */
+  result?: SchemaLintResult & { config: LintConfig };
   version: DetectedVersion;
   /** The app around the schema (auth config, installed tables), when it was read. */
   app?: LoadedApp;

@@ -7,14 +7,13 @@ import type { Range } from "../../core/schema/ast";
 import { toWorkspaceEdit } from "../convert";
 import type { CommandDefinition, ExtensionServices } from "../context";
 import { findPrismaConfig } from "../../core/schema/prisma-config";
-import { readSettings } from "../settings";
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** Making a shared token unique may delete sessions: only with the user's explicit choice. */
-async function askAboutDuplicates(migration: PlannedMigration): Promise<DuplicateTokens | undefined> {
+export async function askAboutDuplicates(migration: PlannedMigration): Promise<DuplicateTokens | undefined> {
   if (!migration.duplicateCheckSql) return "abort";
   const abort = "Stop if sessions share a token (safe)";
   const keep = "Keep only the latest session per token (deletes the others)";
@@ -28,7 +27,7 @@ async function askAboutDuplicates(migration: PlannedMigration): Promise<Duplicat
   return choice === keep ? "keep-latest" : "abort";
 }
 
-async function writeMigration(migration: PlannedMigration, services: ExtensionServices): Promise<void> {
+export async function writeMigration(migration: PlannedMigration, services: ExtensionServices): Promise<void> {
   if (!migration.sql) {
     services.log.info(`no SQL migration for ${migration.provider}: ${migration.notes.join(" ")}`);
     const details = "Show details";
@@ -68,9 +67,9 @@ export const applyFix: CommandDefinition = {
       void vscode.window.showInformationMessage("Better Auth Doctor: this problem is already fixed.");
       return false;
     }
-    const settings = readSettings(uri);
     const options = {
-      config: settings.lint,
+      // What the lint used: the settings over the app's auth config.
+      config: linted.result.config,
       now: new Date(),
       schemaPath: linted.root,
       prismaConfig: findPrismaConfig(linted.root, { stopAt: vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath }),

@@ -2,6 +2,7 @@
 // ignore comment and source.fixAll (fix on save).
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
+import { main } from "../../../src/cli/main";
 import {
   codeActions,
   diagnostics,
@@ -116,6 +117,27 @@ describe("code actions", () => {
     assert.match(document.lineAt(lineStartingWith(document, "  email ")).text, /String\s+@unique$/);
     assert.match(document.lineAt(lineStartingWith(document, "  image ")).text, /String\?$/);
     await waitForNoDiagnostic(uri);
+  });
+
+  it("Fix all in the editor and the CLI's fix --write write the same schema and the same migration", async () => {
+    const editorCopy = await scratchCopy("prisma/schema.prisma", "same-fix-editor");
+    const cliCopy = await scratchCopy("prisma/schema.prisma", "same-fix-cli");
+    await open(editorCopy);
+    await waitForDiagnostic(editorCopy, "session-token-layout");
+    assert.ok((await vscode.commands.executeCommand<number>("betterAuthDoctor.fixAll", editorCopy)) > 0);
+    let stderr = "";
+    const io = { stdout: () => undefined, stderr: (text: string) => void (stderr += text), cwd: workspaceUri("").fsPath, env: {}, readStdin: async () => "" };
+    assert.equal(await main(["fix", "--write", cliCopy.fsPath], io), 0, stderr);
+
+    const editorText = (await vscode.workspace.openTextDocument(editorCopy)).getText();
+    assert.equal(editorText, await readText(cliCopy));
+    const sql = async (schema: vscode.Uri) => {
+      const migrations = vscode.Uri.joinPath(schema, "../migrations");
+      const folders = (await vscode.workspace.fs.readDirectory(migrations)).map(([name]) => name);
+      assert.equal(folders.length, 1, folders.join(", "));
+      return readText(vscode.Uri.joinPath(migrations, folders[0], "migration.sql"));
+    };
+    assert.equal(await sql(editorCopy), await sql(cliCopy));
   });
 
   it("the ignore action adds a /// better-auth-doctor-ignore comment and the diagnostic goes away", async () => {
