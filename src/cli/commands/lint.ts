@@ -8,7 +8,6 @@ import { lintProjectConfigOf } from "../project-config";
 import { readSchemaInput } from "../schema-input";
 import { displayPath, schemaTarget } from "../paths";
 import { formatLintJson } from "../format/lint-json";
-import { redactSecretNotes } from "../format/secret-notes";
 import { formatLintSarif } from "../format/lint-sarif";
 import { formatLintText } from "../format/lint-text";
 import type { LintReport } from "../format/lint-report";
@@ -98,7 +97,7 @@ export const lintCommand: Command = {
           version: result.version,
           findings: result.findings.filter((finding) => finding.file === file),
           authConfig: result.app.read
-            ? { path: displayPath(io.cwd, result.app.read.file), plugins: result.app.read.plugins.map((plugin) => plugin.name), unresolved: redactSecretNotes(result.app.unresolved) }
+            ? { path: displayPath(io.cwd, result.app.read.file), plugins: result.app.read.plugins.map((plugin) => plugin.name), unresolved: result.app.unresolved }
             : null,
         });
       }

@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { findAppProjectDir, findAuthConfig, nodeReadText, readAuthConfig, type AuthConfigRead, type ReadText } from "../app-config";
+import { redactSecretNotes } from "../app-config/secret-notes";
 import type { LintConfig } from "../config";
 import type { AppContext } from "./app-context";
 import { findInstalledBetterAuth, readInstalledTables } from "./installed-tables";
@@ -87,7 +88,8 @@ export async function loadAppContext(schemaDir: string, options: LoadAppOptions)
           : "better-auth is not installed in node_modules",
     };
   }
-  return { context, config: facts.config, projectDir, read, ...(facts.provider ? { provider: facts.provider } : {}), unresolved };
+  // The notes quote config source: a literal fallback secret must not reach a log, the JSON or SARIF.
+  return { context, config: facts.config, projectDir, read, ...(facts.provider ? { provider: facts.provider } : {}), unresolved: redactSecretNotes(unresolved) };
 }
 
 /** The auth config's values first, then the user's settings or --config on top (they override it). */
