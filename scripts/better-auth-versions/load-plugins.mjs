@@ -26,12 +26,15 @@ export function pluginModules(manifest, name = manifest.name) {
     .filter(({ file }) => typeof file === "string");
 }
 
+// the family the previous version loaded in: consecutive versions mostly share one
+let lastFamily;
+
 function familiesByCloseness(cacheDir, version, first) {
   const dir = join(cacheDir, "families");
   const all = existsSync(dir) ? readdirSync(dir).filter((name) => semver.valid(name)) : [];
   const newer = all.filter((f) => semver.gte(f, version)).sort(semver.compare);
   const older = all.filter((f) => semver.lt(f, version)).sort(semver.rcompare);
-  return [...new Set([first, ...newer, ...older].filter(Boolean))];
+  return [...new Set([lastFamily, first, ...newer, ...older].filter(Boolean))];
 }
 
 /**
@@ -66,6 +69,7 @@ export async function probeVersion(version, { cacheDir, pkgDir, log, extra = [],
     writeFileSync(spec, JSON.stringify({ mode: where.mode, file: join(home, where.pkg, where.file), out, modules }));
     await run(process.execPath, [PROBE, spec], { cwd: root, maxBuffer: 1 << 26, timeout: 120_000 });
     const result = JSON.parse(readFileSync(out, "utf8"));
+    if (result.threw.length) result.failed.push(...result.threw.map((t) => ({ module: t.module, error: `${t.export}() threw ${t.error}` })));
     if (result.failed.length) throw new Error(`${family}: ${result.failed.map((f) => `${f.module}: ${f.error}`).join("; ")}`);
     return { ...result, family };
   };
@@ -75,15 +79,41 @@ export async function probeVersion(version, { cacheDir, pkgDir, log, extra = [],
       const result = await attempt(family);
       mkdirSync(dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, JSON.stringify(result));
+      lastFamily = family;
       return result;
     } catch (error) {
       failures.push(String(error.stderr || error.message).split("\n").find((l) => /rror/.test(l)) ?? String(error.message).slice(0, 200));
     }
   }
-  const family = extra.length ? `${version}-plugins` : version;
+  // A new family pins better-auth's own dependencies to the lowest version their ranges allow:
+  // the newest allowed ones break old releases (better-call 1.4 makes 1.2.x's twoFactor() throw),
+  // and the lowest are close to what the release was tested with.
+  const family = `${version}-${extra.length ? `plugins-${extra.map((e) => e.name.split("/").at(-1)).join("+")}` : "min"}`;
+  // Required peers too (@better-auth/core's @opentelemetry/api, its exact better-call): npm's
+  // --legacy-peer-deps leaves them out.
+  const manifests = [own, ...packages.filter(({ name }) => name === "@better-auth/core").map(({ name, version: v }) => JSON.parse(readFileSync(join(pkgDir(name, v), "package.json"), "utf8")))];
+  const wanted = new Map();
+  for (const manifest of manifests) {
+    const optional = manifest.peerDependenciesMeta ?? {};
+    const peers = Object.entries(manifest.peerDependencies ?? {}).filter(([name]) => !optional[name]?.optional);
+    for (const [name, range] of [...Object.entries(manifest.dependencies ?? {}), ...peers]) {
+      if (name === "better-auth" || name.startsWith("@better-auth/core") || !semver.validRange(range)) continue;
+      if (name.startsWith("@better-auth/") && range === version) continue;
+      wanted.set(name, semver.minVersion(range).version);
+    }
+  }
+  const lowest = [...wanted].map(([name, v]) => `${name}@${v}`);
   log(`${version}: new dependency family (${failures.at(-1)?.slice(0, 200)})`);
-  await installFamily(join(cacheDir, "families", family), [`better-auth@${version}`, ...extra.map((e) => `${e.name}@${e.version}`)]);
+  // --legacy-peer-deps leaves peers out, and a separate plugin's peers (stripe) may be imported
+  const peers = extra.flatMap((e) => {
+    const manifest = JSON.parse(readFileSync(join(pkgDir(e.name, e.version), "package.json"), "utf8"));
+    return Object.entries(manifest.peerDependencies ?? {})
+      .filter(([name]) => name !== "better-auth" && !name.startsWith("@better-auth/"))
+      .map(([name, range]) => `${name}@${range.split("||").at(-1).trim()}`);
+  });
+  await installFamily(join(cacheDir, "families", family), [`better-auth@${version}`, ...lowest, ...extra.map((e) => `${e.name}@${e.version}`), ...peers]);
   const result = await attempt(family);
   writeFileSync(cacheFile, JSON.stringify(result));
+  lastFamily = family;
   return result;
 }

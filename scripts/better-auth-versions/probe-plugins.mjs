@@ -14,7 +14,7 @@ process.on("unhandledRejection", () => {});
 const spec = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const getAuthTables = await loadGetAuthTables(spec.mode, spec.file);
 
-const result = { base: asData(getAuthTables({})), plugins: [], failed: [] };
+const result = { base: asData(getAuthTables({})), plugins: [], failed: [], threw: [] };
 for (const { module, file } of spec.modules) {
   let exports;
   try {
@@ -23,7 +23,8 @@ for (const { module, file } of spec.modules) {
     result.failed.push({ module, error: String(error.message).split("\n")[0] });
     continue;
   }
-  for (const { plugin, ...entry } of pluginInstances(exports)) {
+  const threw = [];
+  for (const { plugin, ...entry } of pluginInstances(exports, threw)) {
     try {
       entry.tables = asData(getAuthTables({ plugins: [plugin] }));
     } catch (error) {
@@ -31,6 +32,7 @@ for (const { module, file } of spec.modules) {
     }
     result.plugins.push({ module, ...entry });
   }
+  result.threw.push(...threw.map((t) => ({ module, ...t })));
 }
 writeFileSync(spec.out, JSON.stringify(result));
 process.exit(0);
