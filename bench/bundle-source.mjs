@@ -10,17 +10,34 @@ export async function importSource(relativeEntry) {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
   const outfile = join(dir, "entry.mjs");
   try {
-    await esbuild.build({
-      entryPoints: [new URL(relativeEntry, import.meta.url).pathname],
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      outfile,
-      logLevel: "warning",
-    });
+    await bundleSource(relativeEntry, outfile);
     return await import(pathToFileURL(outfile).href);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Bundles source entries (paths relative to bench/, their exports merged) into `outfile`, which
+ * the caller keeps, e.g. for child processes. `typescriptAt`: an absolute file that
+ * `require("typescript")` loads at run time instead of bundling the compiler, as the product's
+ * builds do (node_modules' copy for the CLI, dist/typescript.js for the extension); needs "cjs".
+ */
+export async function bundleSource(relativeEntries, outfile, { format = "esm", typescriptAt } = {}) {
+  const entries = [relativeEntries].flat().map((entry) => new URL(entry, import.meta.url).pathname);
+  await esbuild.build({
+    ...(entries.length === 1
+      ? { entryPoints: entries }
+      : { stdin: { contents: entries.map((entry) => `export * from ${JSON.stringify(entry)};`).join("\n"), resolveDir: new URL(".", import.meta.url).pathname } }),
+    bundle: true,
+    platform: "node",
+    format,
+    target: "node20",
+    outfile,
+    logLevel: "warning",
+    plugins: typescriptAt
+      ? [{ name: "typescript-at", setup: (build) => build.onResolve({ filter: /^typescript$/ }, () => ({ path: typescriptAt, external: true })) }]
+      : [],
+  });
+  return outfile;
 }
