@@ -53,7 +53,7 @@ export interface PrismaModelContext {
    * counts as present (the generator's view). Back-relations from models not listed are left out,
    * and back-relation lines a listed model already has are not offered again.
    */
-  existingModels?: ReadonlyMap<string, ReadonlySet<string>>;
+  existingModels?: { has(model: string): boolean; get(model: string): ReadonlySet<string> | undefined };
 }
 
 /** A line to add to another model so Prisma accepts the relation (`sessions Session[]` in User). */
