@@ -51,7 +51,7 @@ export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[]
   const config = options.config ?? {};
   const version = resolveVersion(options);
   const layout = layoutFor(version.version);
-  const expected = expectedTables(layout, config, version.version, options.app?.installed);
+  const expected = expectedTables(layout, config, version.version, options.app?.installed, options.app?.builtInPlugins);
   const findings: Finding[] = [];
   const files = new Map(schema.files.map((file) => [file.path, file]));
   const lineText = (path: string, line: number): string => files.get(path)?.lineText(line) ?? "";

@@ -1,4 +1,5 @@
 import type { InstalledTables } from "./app-tables";
+import type { BuiltInPluginTables } from "./builtin-plugin-tables";
 
 /**
  * What the linter knows about the app beyond its schema: read from its auth config (statically)
@@ -8,6 +9,8 @@ import type { InstalledTables } from "./app-tables";
 export interface AppContext {
   /** getAuthTables(options) from the project's installed better-auth, with the app's plugins. */
   installed?: InstalledTables;
+  /** Without `installed`: the plugins' tables from the built-in data of the version checked. */
+  builtInPlugins?: BuiltInPluginTables;
   /** The auth config file, relative to the current folder for messages ("src/lib/auth.ts"). */
   configFile?: string;
   /** The project's package.json depends on better-auth. */

@@ -1,5 +1,6 @@
 import type { AdditionalFieldSpec, LintConfig } from "../config";
 import type { BaFieldType, ExpectedField, ExpectedModel, Origin, VersionLayout } from "./core-schema";
+import type { BuiltInPluginTables } from "./builtin-plugin-tables";
 import { atLeast } from "./semver";
 
 // The tables this app's Better Auth reads and writes: what `getAuthTables(options)` returns for
@@ -111,12 +112,25 @@ function rateLimitTable(version: string | null): ExpectedModel {
   };
 }
 
-/** Built-in knowledge: the version's core tables with the app's options applied. */
-function builtInTables(layout: VersionLayout, config: LintConfig, version: string | null): ExpectedModel[] {
+/** Fields plugins add to a table, as the built-in data records them, skipping names already there. */
+function pluginFields(key: string, have: readonly ExpectedField[], plugins: BuiltInPluginTables | undefined): ExpectedField[] {
+  return Object.entries(plugins?.fields[key] ?? {})
+    .filter(([name]) => !have.some((field) => field.name === name))
+    .map(([name, { field, origin }]) => fromRawField(name, { ...field, type: field.type }, origin));
+}
+
+/** Built-in knowledge: the version's core tables with the app's options applied, plus its plugins' tables. */
+function builtInTables(layout: VersionLayout, config: LintConfig, version: string | null, plugins?: BuiltInPluginTables): ExpectedModel[] {
   const models: ExpectedModel[] = layout.models.map((model) => {
     const extra = Object.entries(config.additionalFields?.[model.key] ?? {}).filter(([name]) => !model.fields.some((field) => field.name === name));
-    return extra.length ? { ...model, fields: [...model.fields, ...extra.map(([name, spec]) => additionalField(name, spec))] } : model;
+    const fields = [...model.fields, ...extra.map(([name, spec]) => additionalField(name, spec))];
+    return { ...model, fields: [...fields, ...pluginFields(model.key, fields, plugins)] };
   });
+  for (const [key, { table, origin }] of Object.entries(plugins?.tables ?? {})) {
+    const own = Object.entries(table.fields).map(([name, field]) => fromRawField(name, { ...field, type: field.type }));
+    const fields = [idField(), ...own];
+    models.push({ key, modelName: table.modelName, origin, fields: [...fields, ...pluginFields(key, fields, plugins)] });
+  }
   if (config.rateLimitTable) models.push(rateLimitTable(version));
   return models.map((model) => withNames(model, config));
 }
@@ -137,8 +151,8 @@ function installedTables(layout: VersionLayout, installed: InstalledTables): Exp
   });
 }
 
-export function expectedTables(layout: VersionLayout, config: LintConfig, version: string | null, installed?: InstalledTables): ExpectedModel[] {
-  return installed ? installedTables(layout, installed) : builtInTables(layout, config, version);
+export function expectedTables(layout: VersionLayout, config: LintConfig, version: string | null, installed?: InstalledTables, plugins?: BuiltInPluginTables): ExpectedModel[] {
+  return installed ? installedTables(layout, installed) : builtInTables(layout, config, version, plugins);
 }
 
 /** Better Auth's `getModelName` as the Prisma adapter applies it: `usePlural` adds an `s`. */

@@ -3,7 +3,11 @@ import { findAppProjectDir, findAuthConfig, nodeReadText, readAuthConfig, type A
 import { redactSecretNotes } from "../app-config/secret-notes";
 import type { LintConfig } from "../config";
 import type { AppContext } from "./app-context";
+import { builtInPluginTables } from "./builtin-plugin-tables";
 import { findInstalledBetterAuth, readInstalledTables } from "./installed-tables";
+import { publishedVersions } from "./versions";
+
+const newestKnown = () => publishedVersions()[publishedVersions().length - 1]!;
 import { lintConfigFromAuthConfig } from "./options-from-config";
 import { projectEnvFiles, readEnvFiles } from "../secrets";
 
@@ -71,22 +75,25 @@ export async function loadAppContext(schemaDir: string, options: LoadAppOptions)
 
   const found = options.mayLoadInstalled ? findInstalledBetterAuth(projectDir) : undefined;
   const installed = found && (options.version == null || options.version === found.version) ? found : undefined;
+  let unchecked: { name: string; reason: string }[] = [];
   if (installed) {
     const result = await readInstalledTables(installed, read, projectDir, options.cwd);
     if (result.tables) context.installed = result.tables;
     unresolved.push(...result.failed, ...result.dropped.map((note) => `left out of getAuthTables: ${note}`));
-    const failedNames = read.plugins.filter((plugin) => result.failed.some((note) => note.startsWith(`${plugin.name}()`))).map((plugin) => plugin.name);
-    if (!result.tables && read.plugins.length) context.uncheckedPlugins = { names: read.plugins.map((plugin) => plugin.name), reason: result.failed[0] ?? "the installed better-auth could not be called" };
-    else if (failedNames.length) context.uncheckedPlugins = { names: failedNames, reason: "their factories could not be called from the installed packages" };
-  } else if (read.plugins.length) {
-    context.uncheckedPlugins = {
-      names: read.plugins.map((plugin) => plugin.name),
-      reason: !options.mayLoadInstalled
-        ? "the workspace is not trusted, so the installed better-auth was not loaded"
-        : found
-          ? `the installed better-auth is ${found.version}, not the ${options.version} being checked`
-          : "better-auth is not installed in node_modules",
-    };
+    const reason = result.tables ? "their factories could not be called from the installed packages" : (result.failed[0] ?? "the installed better-auth could not be called");
+    unchecked = read.plugins
+      .filter((plugin) => !result.tables || result.failed.some((note) => note.startsWith(`${plugin.name}()`)))
+      .map((plugin) => ({ name: plugin.name, reason }));
+  }
+  if (!context.installed && read.plugins.length) {
+    // The built-in record of every published version's plugins stands in for the installed package.
+    const builtIn = builtInPluginTables(read.plugins, options.version ?? newestKnown(), options.cwd);
+    context.builtInPlugins = builtIn;
+    unchecked = builtIn.unchecked;
+  }
+  if (unchecked.length) {
+    const reasons = [...new Set(unchecked.map((entry) => entry.reason))];
+    context.uncheckedPlugins = { names: unchecked.map((entry) => entry.name), reason: reasons.join("; ") };
   }
   // The notes quote config source: a literal fallback secret must not reach a log, the JSON or SARIF.
   return { context, config: facts.config, projectDir, read, ...(facts.provider ? { provider: facts.provider } : {}), unresolved: redactSecretNotes(unresolved) };

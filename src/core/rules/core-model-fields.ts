@@ -95,6 +95,7 @@ export const coreModelFields: Rule = {
       return;
     }
     const anchor = present[0]!.block!;
+    reportUncheckedPlugins(context, anchor);
     const text = textContext(context);
     const missingTables = context.expected.filter((model) => !context.models.get(model.key)?.block).map((model) => model.key);
     const tables = missingTables.length ? tableFixes(context, text, missingTables, anchor) : new Map<string, TableFix>();
@@ -169,6 +170,21 @@ export const coreModelFields: Rule = {
     }
   },
 };
+
+/** Once per schema: which plugins' tables could not be checked, and why (info: nothing is claimed). */
+function reportUncheckedPlugins(context: RuleContext, anchor: Block): void {
+  const unchecked = context.app.uncheckedPlugins;
+  if (!unchecked?.names.length) return;
+  context.report({
+    range: anchor.nameRange,
+    file: anchor.file,
+    model: anchor,
+    severity: "info",
+    message:
+      `The tables and fields of ${unchecked.names.map((name) => `${name}()`).join(", ")} in ${context.app.configFile ?? "the auth config"} were not checked ` +
+      `(${unchecked.reason}); only the tables the linter knows are. Install the app's dependencies so the linter can ask the installed better-auth.`,
+  });
+}
 
 /** The auth config line that asked for a table or field, as related information. */
 function relatedTo(origin: Origin | undefined, message: string): { related?: RelatedPlace[] } {
