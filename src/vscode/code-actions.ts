@@ -7,6 +7,8 @@ import type { ConfigDoctor } from "./config-doctor";
 import { sameFinding, toWorkspaceEdit } from "./convert";
 import type { SchemaLinter } from "./linter";
 
+const SECRET_RULES = new Set(["weak-secret", "public-default-secret", "secret-literal-fallback", "secret-in-source"]);
+
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("betterAuthDoctor");
 
 /** Fixes that change the database (Session layout, added tables and columns) also write a migration, so they run as a command. */
@@ -64,6 +66,14 @@ export class BetterAuthCodeActions implements vscode.CodeActionProvider {
       actions.push(fix);
     }
     const schema = this.linter.schemaFor(document.uri)?.result?.schema;
+    // A secret anyone could guess or read: offer a generated one in a git-ignored .env.
+    const projectDir = this.doctor?.projectOf(document.uri);
+    if (projectDir && SECRET_RULES.has(finding.rule)) {
+      const generate = new vscode.CodeAction("Generate a strong secret into .env", vscode.CodeActionKind.QuickFix);
+      generate.diagnostics = [diagnostic];
+      generate.command = { title: generate.title, command: "betterAuthDoctor.generateSecret", arguments: [projectDir, finding.file] };
+      actions.push(generate);
+    }
     // Auth config, .env and middleware findings: a `// better-auth-doctor-ignore <rule>` (or `#`) line above.
     if (this.doctor?.findings(document.uri).includes(finding)) {
       const suppress = ignoreFix(finding, document.getText());

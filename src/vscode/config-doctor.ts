@@ -55,6 +55,12 @@ export class ConfigDoctor implements vscode.Disposable {
     return this.findingsByFile.get(uri.fsPath) ?? [];
   }
 
+  /** The project folder whose config files include `uri`. */
+  projectOf(uri: vscode.Uri): string | undefined {
+    for (const [projectDir, run] of this.projects) if (run.files.includes(uri.fsPath)) return projectDir;
+    return undefined;
+  }
+
   private afterSchemaLint(linted: LintedSchema): void {
     const projectDir = linted.app?.projectDir;
     if (!linted.app || !projectDir) return;

@@ -3,11 +3,12 @@ import type { CommandDefinition, ExtensionServices } from "../context";
 import { applyFix } from "./apply-fix";
 import { fixAll } from "./fix-all";
 import { forgetSecrets } from "./forget-secrets";
+import { generateSecret } from "./generate-secret";
 import { lookupSession } from "./lookup-session";
 import { showOutput } from "./show-output";
 import { verifyCookie } from "./verify-cookie";
 
-export const COMMANDS: readonly CommandDefinition[] = [applyFix, fixAll, showOutput, verifyCookie, forgetSecrets, lookupSession];
+export const COMMANDS: readonly CommandDefinition[] = [applyFix, fixAll, showOutput, verifyCookie, forgetSecrets, lookupSession, generateSecret];
 
 export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
   return COMMANDS.map((command) =>

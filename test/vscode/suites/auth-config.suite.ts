@@ -158,4 +158,26 @@ describe("the app's auth config", () => {
     assert.match(editor.document.getText(), /\n {2}baseURL: "https:\/\/example\.com",\n/);
     await waitFor(() => diagnostics(auth, "unknown-option").length === 0, "the unknown-option diagnostic to go");
   });
+
+  it("a weak secret in .env offers a generated one, written only into a file git ignores", async () => {
+    const { schema } = project("secret-app");
+    const dir = path.dirname(path.dirname(schema.fsPath));
+    writeFileSync(path.join(dir, ".env"), "BETTER_AUTH_SECRET=changeme\n");
+    const env = vscode.Uri.file(path.join(dir, ".env"));
+    await open(schema);
+    const weak = await waitFor(() => diagnostics(env, "weak-secret")[0], "a weak-secret diagnostic on .env", { timeoutMs: 30_000, state: () => diagnostics(env).map((d) => d.message.slice(0, 60)).join(" | ") || "none" });
+    assert.ok(!weak.message.includes("changeme"), "the message never shows the secret");
+    await open(env); // code actions are asked of an open document
+    const action = (await codeActions(env, weak.range)).find((candidate) => candidate.title === "Generate a strong secret into .env");
+    assert.ok(action?.command, "the action is offered");
+    // Not ignored by git yet: refused, nothing written.
+    assert.equal(await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? [])), false);
+    assert.equal((await vscode.workspace.openTextDocument(env)).getText(), "BETTER_AUTH_SECRET=changeme\n");
+    writeFileSync(path.join(dir, ".gitignore"), "node_modules\n.env\n");
+    assert.equal(await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? [])), true);
+    const document = await vscode.workspace.openTextDocument(env);
+    assert.match(document.getText(), /^BETTER_AUTH_SECRET=[A-Za-z0-9+/]{43}=\n$/);
+    await document.save();
+    await waitFor(() => diagnostics(env, "weak-secret").length === 0, "the weak-secret diagnostic to go");
+  });
 });
