@@ -27,7 +27,19 @@ async function lintWorkspace(linter: SchemaLinter, log: vscode.LogOutputChannel)
   log.info(`found ${files.length} schema file(s) in the workspace`);
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionServices {
+/** A failed activation is logged and shown once, never lost in the extension host. */
+export function activate(context: vscode.ExtensionContext): ExtensionServices | undefined {
+  try {
+    return start(context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Better Auth Doctor failed to start: ${(error as Error)?.stack ?? message}`);
+    void vscode.window.showErrorMessage(`Better Auth Doctor failed to start: ${message}`);
+    return undefined;
+  }
+}
+
+function start(context: vscode.ExtensionContext): ExtensionServices {
   const log = vscode.window.createOutputChannel("Better Auth Doctor", { log: true });
   const apps = new AppContexts(log);
   const linter = new SchemaLinter(log, apps);
@@ -93,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
 
   settingsProblems.check();
   for (const document of vscode.workspace.textDocuments) if (isSchema(document)) linter.schedule(document.uri, 0);
-  if (vscode.workspace.workspaceFolders?.length) void lintWorkspace(linter, log);
+  if (vscode.workspace.workspaceFolders?.length) lintWorkspace(linter, log).catch((error: unknown) => log.error(`finding schema files failed: ${(error as Error)?.message ?? error}`));
   log.info(`activated (VS Code ${vscode.version})`);
   return services;
 }

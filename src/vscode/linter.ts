@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, join } from "node:path";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import * as vscode from "vscode";
 import type { LintConfig } from "../core/config";
 import type { Finding } from "../core/findings";
@@ -50,7 +50,8 @@ export class SchemaLinter implements vscode.Disposable {
   }
 
   findings(uri: vscode.Uri): Finding[] {
-    return this.findingsByFile.get(uri.fsPath) ?? [];
+    // Virtual documents have no file path: their findings are kept under the URI (lintVirtual).
+    return this.findingsByFile.get(uri.scheme === "file" ? uri.fsPath : uri.toString()) ?? [];
   }
 
   schemaFor(uri: vscode.Uri): LintedSchema | undefined {
@@ -63,7 +64,9 @@ export class SchemaLinter implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (folder && configured) {
       const root = isAbsolute(configured) ? configured : join(folder.uri.fsPath, configured);
-      if (uri.fsPath === root || uri.fsPath.startsWith(`${root}/`)) return root;
+      const inside = relative(root, uri.fsPath);
+      // relative(), not startsWith(root + "/"): Windows paths use "\\".
+      if (!inside || (!inside.startsWith("..") && !isAbsolute(inside))) return root;
     }
     return uri.fsPath;
   }
@@ -150,7 +153,7 @@ export class SchemaLinter implements vscode.Disposable {
 
   clear(uri: vscode.Uri): void {
     this.collection.delete(uri);
-    this.findingsByFile.delete(uri.fsPath);
+    this.findingsByFile.delete(uri.scheme === "file" ? uri.fsPath : uri.toString());
   }
 
   /** A file left the schema (deleted): drop its diagnostics and re-lint what is left of its schema. */
