@@ -7,6 +7,8 @@
 #   3. runs test/vscode/suites in the extension host of each engine, on a copy of the fixture app
 #   4. installs the .vsix into each engine and walks the UI (scripts/vscode-test/screenshots.mjs),
 #      screenshots in test-results/vscode-screenshots/<engine>/
+#   5. installs the .vsix with workspace trust on: nothing on .env in Restricted Mode, weak-secret
+#      once the folder is trusted (scripts/vscode-test/trust.mjs)
 #
 #   bash scripts/test-vscode.sh [--update-screenshots]   # also copy latest's pictures to images/
 #
@@ -52,6 +54,9 @@ for engine in "${ENGINES[@]}"; do
   update=()
   if [ "$UPDATE_SCREENSHOTS" = 1 ] && [ "$engine" = "$SCREENSHOT_ENGINE" ]; then update=(--update-screenshots); fi
   step "installed .vsix + UI on VS Code $engine" node scripts/vscode-test/screenshots.mjs --vscode "$engine" "${update[@]}"
+done
+for engine in "${ENGINES[@]}"; do
+  step "workspace trust on VS Code $engine" node scripts/vscode-test/trust.mjs --vscode "$engine"
 done
 
 echo "test-vscode: all passed in $(( $(date +%s) - START )) s"

@@ -192,6 +192,8 @@ function formatLogArgs(args) {
  * @param {AbortSignal} [o.signal]                abort a launch in progress (kills what it started)
  * @param {string[]} [o.installExtensions]        .vsix files to install first (`--install-extension`),
  *                                                as a user would, into this launch's fresh extensions dir
+ * @param {boolean} [o.workspaceTrust]            keep workspace trust on (default off: every folder is
+ *                                                trusted); the folder then opens untrusted, in Restricted Mode
  */
 export async function launchWorkbench(o = {}) {
   const engine = resolveEngine(o.vscode ?? '1.100');
@@ -209,7 +211,7 @@ export async function launchWorkbench(o = {}) {
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.userData, 'User/settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...(o.settings ?? {}) }, null, 2),
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...(o.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}), ...(o.settings ?? {}) }, null, 2),
   );
   const serverLog = path.join(tmp, 'code-server.log');
   const serverLogStream = fs.createWriteStream(serverLog);
@@ -221,7 +223,7 @@ export async function launchWorkbench(o = {}) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
