@@ -111,7 +111,7 @@ try {
   writeFileSync(schemaPath, text);
 
   const core = require(
-    await bundleSource(["../src/core/lint.ts", "../src/core/lint-files.ts", "../src/core/better-auth/load-app-context.ts", "../src/core/schema/load.ts"], join(tmp, "core.cjs"), {
+    await bundleSource(["../src/core/lint/lint.ts", "../src/core/lint/lint-files.ts", "../src/core/better-auth/load-app-context.ts", "../src/core/schema/load.ts"], join(tmp, "core.cjs"), {
       format: "cjs",
       typescriptAt: parsers[0].file,
     }),

@@ -30,7 +30,7 @@ if (!Map.groupBy) {
   };
 }
 
-const { lintText } = await importSource("../src/core/lint.ts");
+const { lintText } = await importSource("../src/core/lint/lint.ts");
 
 const wasm = require("@prisma/prisma-schema-wasm");
 const { getSchema } = require("@mrleebo/prisma-ast");

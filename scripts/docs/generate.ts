@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { doctorRules, renderDoctorRuleDoc } from "../../src/core/doctor";
-import { rules } from "../../src/core/rules";
+import { rules } from "../../src/core/lint/rules";
 import { renderReadmeRulesTable, renderRuleDoc } from "./render-rule-doc";
 
 const root = path.join(__dirname, "../..");

@@ -1,8 +1,8 @@
 import { renderDoctorRulesTable } from "../../src/core/doctor";
 import type { DoctorRule } from "../../src/core/doctor";
-import { SYNTAX_RULE } from "../../src/core/lint";
-import type { Rule } from "../../src/core/rules/rule";
-import { IGNORE_FIELD, IGNORE_MODEL } from "../../src/core/suppressions";
+import { SYNTAX_RULE } from "../../src/core/lint/lint";
+import type { Rule } from "../../src/core/lint/rules/rule";
+import { IGNORE_FIELD, IGNORE_MODEL } from "../../src/core/lint/suppressions";
 
 // Rule docs are generated from the rules themselves (as prisma-lint builds RULES.md), so a
 // rule's page can never disagree with its code; test/docs checks the committed pages.

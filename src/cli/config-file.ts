@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { LintConfig } from "../core/config";
-import { validateLintConfig } from "../core/config-validation";
+import type { LintConfig } from "../core/better-auth/options-mirror";
+import { validateLintConfig } from "../core/lint/config-validation";
 import { readTextFile } from "../core/text-file";
 import { parseVersionOverride } from "../core/version/override";
 import { UsageError } from "./io";

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { nodeReadText } from "../core/app-config";
 import type { LoadedApp } from "../core/better-auth/load-app-context";
 import { lintAppConfig, type ProjectConfigLint } from "../core/doctor/lint-app-config";
-import type { SeveritySetting } from "../core/findings";
+import type { SeveritySetting } from "../core/lint/findings";
 
 export type { ProjectConfigLint };
 

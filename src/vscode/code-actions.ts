@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
-import { ruleDocsUrl } from "../core/docs-url";
-import type { Finding } from "../core/findings";
+import { ruleDocsUrl } from "../core/lint/docs-url";
+import type { Finding } from "../core/lint/findings";
 import { ignoreFix } from "../core/doctor/suppressions";
 import { suppressionEdit } from "../core/fixes/suppress";
 import type { ConfigDoctor } from "./config-doctor";

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { LoadedApp } from "../core/better-auth/load-app-context";
 import { lintAppConfig } from "../core/doctor/lint-app-config";
-import type { Finding } from "../core/findings";
+import type { Finding } from "../core/lint/findings";
 import { toDiagnostic } from "./convert";
 import type { LintedSchema, SchemaLinter } from "./linter";
 import { editorSchemaFs } from "./schema-fs";

@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
-import { ruleDocsUrl } from "../core/docs-url";
-import type { Finding, Severity, TextEdit } from "../core/findings";
+import { ruleDocsUrl } from "../core/lint/docs-url";
+import type { Finding, Severity, TextEdit } from "../core/lint/findings";
 import type { Range } from "../core/schema/ast";
 
 export const DIAGNOSTIC_SOURCE = "better-auth";

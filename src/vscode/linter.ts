@@ -1,13 +1,13 @@
 import { dirname, isAbsolute, join, relative } from "node:path";
 import * as vscode from "vscode";
-import type { LintConfig } from "../core/config";
-import type { Finding } from "../core/findings";
-import { lintText } from "../core/lint";
+import type { LintConfig } from "../core/better-auth/options-mirror";
+import type { Finding } from "../core/lint/findings";
+import { lintText } from "../core/lint/lint";
 import type { LoadedApp } from "../core/better-auth/load-app-context";
-import { detectSchemaVersion, lintSchemaAt, schemaDirOf, type SchemaLintResult } from "../core/lint-files";
+import { detectSchemaVersion, lintSchemaAt, schemaDirOf, type SchemaLintResult } from "../core/lint/lint-files";
 import type { SchemaFs } from "../core/schema/load";
 import type { AppContexts, AppKey } from "./app-contexts";
-import { resolveVersion, SYNTAX_RULE } from "../core/lint";
+import { resolveVersion, SYNTAX_RULE } from "../core/lint/lint";
 import type { DetectedVersion } from "../core/version/detected-version";
 import { toDiagnostic } from "./convert";
 import { readSettings } from "./settings";

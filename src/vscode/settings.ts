@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
-import type { LintConfig } from "../core/config";
-import { validateLintConfig } from "../core/config-validation";
+import type { LintConfig } from "../core/better-auth/options-mirror";
+import { validateLintConfig } from "../core/lint/config-validation";
 
 // The one place that reads `betterAuthDoctor.*`. Every key is resource-scoped, so each
 // workspace folder (and each schema in it) gets its own plain settings object for the core.

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERSION_FORMS } from "../../src/core/version/override";
-import { CURRENT_SCHEMA } from "../core/rules/helpers";
+import { CURRENT_SCHEMA } from "../core/lint/rules/helpers";
 import { runCli } from "./run-cli";
 
 let root: string;

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unifiedDiff } from "../../src/cli/format/unified-diff";
-import { CURRENT_SCHEMA, edit } from "../core/rules/helpers";
+import { CURRENT_SCHEMA, edit } from "../core/lint/rules/helpers";
 import { runCli } from "./run-cli";
 
 /** A 1.x app with the ≤ 0.8 Session layout. */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CURRENT_SCHEMA, edit } from "../core/rules/helpers";
+import { CURRENT_SCHEMA, edit } from "../core/lint/rules/helpers";
 import { runCli } from "./run-cli";
 
 const BROKEN = edit(edit(CURRENT_SCHEMA, "  token     String\n", ""), "  @@unique([token])\n", "");

@@ -6,7 +6,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { organization, twoFactor } from "better-auth/plugins";
 import { HEALTHY } from "../core/doctor/fixtures";
 import "../generated/polyfill-groupby";
-import { CURRENT_SCHEMA } from "../core/rules/helpers";
+import { CURRENT_SCHEMA } from "../core/lint/rules/helpers";
 import { runCli } from "./run-cli";
 
 // `lint` on a project checks, besides the schema, the app's auth config, its .env files and its

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ruleIds } from "../../src/core/config-validation";
+import { ruleIds } from "../../src/core/lint/config-validation";
 import { doctorRules } from "../../src/core/doctor";
-import { rules as schemaRules } from "../../src/core/rules";
+import { rules as schemaRules } from "../../src/core/lint/rules";
 
 const manifest = JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8"));
 const setting = manifest.contributes.configuration.properties["betterAuthDoctor.rules"];

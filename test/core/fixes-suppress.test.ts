@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applyEdits } from "../../src/core/fixes/apply";
 import { suppressionEdit } from "../../src/core/fixes/suppress";
-import { lintSchema } from "../../src/core/lint";
+import { lintSchema } from "../../src/core/lint/lint";
 import { parseSchemaText } from "../../src/core/schema/parser";
-import { CURRENT_SCHEMA, edit } from "./rules/helpers";
+import { CURRENT_SCHEMA, edit } from "./lint/rules/helpers";
 
 const BROKEN = edit(CURRENT_SCHEMA, "  @@unique([email])\n", "");
 

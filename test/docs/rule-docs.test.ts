@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { doctorRules, renderDoctorRuleDoc } from "../../src/core/doctor";
-import { rules } from "../../src/core/rules";
+import { rules } from "../../src/core/lint/rules";
 import { renderReadmeRulesTable, renderRuleDoc } from "../../scripts/docs/render-rule-doc";
 
 const root = path.join(__dirname, "../..");

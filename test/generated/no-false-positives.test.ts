@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LintConfig } from "../../src/core/config";
-import { lintText } from "../../src/core/lint";
+import type { LintConfig } from "../../src/core/better-auth/options-mirror";
+import { lintText } from "../../src/core/lint/lint";
 import "./polyfill-groupby";
 import { type GeneratedSchema, generateSchemas, MATRIX, type MatrixEntry } from "./generate";
 

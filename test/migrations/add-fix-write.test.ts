@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli";
-import { CURRENT_SCHEMA } from "../core/rules/helpers";
+import { CURRENT_SCHEMA } from "../core/lint/rules/helpers";
 import { prismaDiff } from "./prisma-engine";
 import { startPostgres, type PostgresServer } from "./servers";
 import { postgresStructure } from "./structure";

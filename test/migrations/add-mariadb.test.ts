@@ -2,7 +2,7 @@ import { getAuthTables } from "better-auth/db";
 import { twoFactor } from "better-auth/plugins";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPrismaField, renderPrismaModel, type AuthTable } from "../../src/core/better-auth/prisma-model-text";
-import { CURRENT_SCHEMA, edit } from "../core/rules/helpers";
+import { CURRENT_SCHEMA, edit } from "../core/lint/rules/helpers";
 import { migrationFor } from "./add-scenarios";
 import { forProvider } from "./fixtures";
 import { mariadbDdl } from "./mariadb-ddl";

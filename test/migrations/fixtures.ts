@@ -1,8 +1,8 @@
-import type { Finding } from "../../src/core/findings";
+import type { Finding } from "../../src/core/lint/findings";
 import { planSessionMigration, type DuplicateTokens, type MigrationPlan, type SessionTransition } from "../../src/core/migrations";
 import { parseSchemaText } from "../../src/core/schema/parser";
 import type { Block, Schema } from "../../src/core/schema/ast";
-import { CURRENT_SCHEMA, edit, fixed, lintWith } from "../core/rules/helpers";
+import { CURRENT_SCHEMA, edit, fixed, lintWith } from "../core/lint/rules/helpers";
 
 // The three situations the session-token-layout fix handles, built from the Better Auth schema
 // the generator writes: the schema before the fix, the schema the fix produces (checked clean by

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { migrationFolderName, migrationsDirFor, planSessionMigration, type SessionTransition } from "../../src/core/migrations";
-import { CURRENT_SCHEMA, edit } from "../core/rules/helpers";
+import { CURRENT_SCHEMA, edit } from "../core/lint/rules/helpers";
 import { parse, sessionBlock, situation, type TestProvider } from "./fixtures";
 import { prismaDiff } from "./prisma-engine";
 

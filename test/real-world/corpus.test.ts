@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } fr
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Finding } from "../../src/core/findings";
-import { lintAppSchemaAt } from "../../src/core/lint-files";
+import type { Finding } from "../../src/core/lint/findings";
+import { lintAppSchemaAt } from "../../src/core/lint/lint-files";
 import { runCli } from "../cli/run-cli";
 
 // Public apps that use Better Auth with Prisma (test/real-world/README.md), each linted at the

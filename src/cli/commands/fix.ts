@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { LintConfig } from "../../core/config";
-import type { Finding } from "../../core/findings";
+import type { LintConfig } from "../../core/better-auth/options-mirror";
+import type { Finding } from "../../core/lint/findings";
 import { planFixes, type FixPlan } from "../../core/fixes/fix-plan";
-import { lintAppSchemaAt } from "../../core/lint-files";
+import { lintAppSchemaAt } from "../../core/lint/lint-files";
 import { findPrismaConfig } from "../../core/schema/prisma-config";
 import { parseArgs, single } from "../args";
 import { readLintSettings } from "../config-file";

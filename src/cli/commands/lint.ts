@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { LintConfig } from "../../core/config";
-import { lintAppSchemaAt } from "../../core/lint-files";
+import type { LintConfig } from "../../core/better-auth/options-mirror";
+import { lintAppSchemaAt } from "../../core/lint/lint-files";
 import { oneOf, parseArgs, single } from "../args";
 import { readLintSettings } from "../config-file";
 import { lintProjectConfigOf } from "../project-config";

@@ -1,4 +1,4 @@
-import type { Finding } from "../../core/findings";
+import type { Finding } from "../../core/lint/findings";
 import type { DetectedVersion } from "../../core/version/detected-version";
 
 /** The JSON contract's `authConfig`: the config file read for a schema, null when none was found. */

@@ -1,7 +1,7 @@
-import { REPOSITORY_URL, ruleDocsUrl } from "../../core/docs-url";
+import { REPOSITORY_URL, ruleDocsUrl } from "../../core/lint/docs-url";
 import { doctorRules } from "../../core/doctor";
-import { SYNTAX_RULE } from "../../core/lint";
-import { rules } from "../../core/rules";
+import { SYNTAX_RULE } from "../../core/lint/lint";
+import { rules } from "../../core/lint/rules";
 import type { LintReport } from "./lint-report";
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;

@@ -1,4 +1,4 @@
-import type { AdditionalFieldSpec, LintConfig } from "../config";
+import type { AdditionalFieldSpec, LintConfig } from "./options-mirror";
 import type { BaFieldType, ExpectedField, ExpectedModel, Origin, VersionLayout } from "./core-schema";
 import type { BuiltInPluginTables } from "./builtin-plugin-tables";
 import { atLeast } from "./semver";

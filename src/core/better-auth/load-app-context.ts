@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { findAppProjectDir, findAuthConfig, nodeReadText, readAuthConfig, type AuthConfigRead, type ReadText } from "../app-config";
 import { redactSecretNotes } from "../app-config/secret-notes";
-import type { LintConfig } from "../config";
+import type { LintConfig } from "./options-mirror";
 import type { AppContext } from "./app-context";
 import { builtInPluginTables } from "./builtin-plugin-tables";
 import { findInstalledBetterAuth, readInstalledTables } from "./installed-tables";

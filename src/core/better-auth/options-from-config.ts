@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import { Unknown, type AuthConfigRead, type SourceSpot, type StaticValue } from "../app-config";
-import type { AdditionalFieldSpec, LintConfig, ModelMapping } from "../config";
+import type { AdditionalFieldSpec, LintConfig, ModelMapping } from "./options-mirror";
 
 // The part of a statically read auth config that decides the schema, in the linter's own
 // terms (LintConfig): what getAuthTables(options) and the Prisma adapter take from it.

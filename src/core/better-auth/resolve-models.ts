@@ -1,4 +1,4 @@
-import type { CoreModelKey, LintConfig } from "../config";
+import type { CoreModelKey, LintConfig } from "./options-mirror";
 import { adapterModelName } from "./app-tables";
 import type { ExpectedModel } from "./core-schema";
 import type { Block, Field, Schema } from "../schema/ast";

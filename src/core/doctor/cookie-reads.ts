@@ -1,6 +1,6 @@
 import type * as TS from "typescript";
 import { ts } from "../app-config/typescript-parser";
-import type { TextEdit } from "../findings";
+import type { TextEdit } from "../lint/findings";
 import { isStringLiteralLike, type CodeFile } from "./code-file";
 
 /** A session cookie name written as a string: `"better-auth.session_token"`, `"__Secure-my-app.session_token"`. */

@@ -1,4 +1,4 @@
-import { IGNORE_FIELD } from "../suppressions";
+import { IGNORE_FIELD } from "../lint/suppressions";
 import type { DoctorExampleFile, DoctorRule } from "./types";
 
 // Rule pages for the config doctor, in the same shape as the schema rules' pages

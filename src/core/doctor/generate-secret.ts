@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import type { TextEdit } from "../findings";
+import type { TextEdit } from "../lint/findings";
 import { parseEnvFile } from "./env-file";
 import { isGitIgnored, type GitignoreFile } from "./gitignore";
 

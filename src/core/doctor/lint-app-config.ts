@@ -1,6 +1,6 @@
 import type { ReadText } from "../app-config";
 import type { LoadedApp } from "../better-auth/load-app-context";
-import type { Finding, SeveritySetting } from "../findings";
+import type { Finding, SeveritySetting } from "../lint/findings";
 import { findProjectConfigFiles } from "./find-files";
 import { lintProjectConfig } from "./lint-project-config";
 

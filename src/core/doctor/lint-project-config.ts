@@ -1,5 +1,5 @@
 import { Unknown } from "../app-config";
-import type { Finding, Severity, SeveritySetting } from "../findings";
+import type { Finding, Severity, SeveritySetting } from "../lint/findings";
 import { isStringLiteralLike, parseCodeFile, unwrap, type CodeFile } from "./code-file";
 import { propertySpot } from "./config-spots";
 import { configFacts } from "./config-facts";

@@ -1,5 +1,5 @@
-import { IGNORE_FIELD } from "../suppressions";
-import type { Finding, Fix } from "../findings";
+import { IGNORE_FIELD } from "../lint/suppressions";
+import type { Finding, Fix } from "../lint/findings";
 
 // The schema's `///` directive in the comment syntax each file has: `// better-auth-doctor-ignore
 // <rule, …>` on the line before, in code; `# better-auth-doctor-ignore <rule, …>` in .env files.

@@ -1,5 +1,5 @@
 import type { AuthConfigRead, ReadText, StaticValue } from "../app-config";
-import type { Fix, Severity, SeveritySetting } from "../findings";
+import type { Fix, Severity, SeveritySetting } from "../lint/findings";
 import type { Range } from "../schema/ast";
 import type { EnvFile } from "./env-file";
 import type { CodeFile } from "./code-file";

@@ -1,5 +1,5 @@
 import { renderPrismaField, renderPrismaModel, type PrismaModelContext } from "../better-auth/prisma-model-text";
-import type { Fix, TextEdit } from "../findings";
+import type { Fix, TextEdit } from "../lint/findings";
 import type { Block, Field, Position, Schema } from "../schema/ast";
 import { formatField, insertField } from "./edits";
 

@@ -1,5 +1,5 @@
 import type { Position } from "../schema/ast";
-import type { TextEdit } from "../findings";
+import type { TextEdit } from "../lint/findings";
 
 function offsetAt(lineStarts: number[], text: string, position: Position): number {
   const start = lineStarts[Math.min(position.line, lineStarts.length - 1)] ?? text.length;

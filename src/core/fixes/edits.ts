@@ -1,4 +1,4 @@
-import type { TextEdit } from "../findings";
+import type { TextEdit } from "../lint/findings";
 import type { Attribute, Block, Field, Position } from "../schema/ast";
 
 // Minimal text edits for fixes. New lines copy the block's indentation and Prisma's column

@@ -1,5 +1,5 @@
-import type { Finding, TextEdit } from "../findings";
-import { lintSchema } from "../lint";
+import type { Finding, TextEdit } from "../lint/findings";
+import { lintSchema } from "../lint/lint";
 import type { Position, Schema } from "../schema/ast";
 import { parseSchemaText } from "../schema/parser";
 import type { AppContext } from "../better-auth/app-context";

@@ -1,4 +1,4 @@
-import type { Finding } from "../findings";
+import type { Finding } from "../lint/findings";
 import type { Schema } from "../schema/ast";
 import { parseSchemaText } from "../schema/parser";
 import { applyEdits } from "./apply";

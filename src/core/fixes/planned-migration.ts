@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { LintConfig } from "../config";
+import type { LintConfig } from "../better-auth/options-mirror";
 import { migrationFolderName, migrationsDirFor, type DuplicateTokens, type MigrationPlan, type SessionTransition } from "../migrations";
 
 // A migration placed where `prisma migrate` will find it. Pure: `now` and the prisma.config.ts

@@ -1,4 +1,4 @@
-import type { FixMigration } from "../findings";
+import type { FixMigration } from "../lint/findings";
 import { addColumnsMigration } from "../migrations/add-columns";
 import { addTablesMigration } from "../migrations/add-table";
 import type { MigrationPlan } from "../migrations";

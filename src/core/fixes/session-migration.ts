@@ -1,7 +1,7 @@
 import { layoutFor } from "../better-auth/core-schema";
 import { resolveModels } from "../better-auth/resolve-models";
-import type { LintConfig } from "../config";
-import type { Finding } from "../findings";
+import type { LintConfig } from "../better-auth/options-mirror";
+import type { Finding } from "../lint/findings";
 import { planSessionMigration } from "../migrations";
 import type { Block, Schema } from "../schema/ast";
 import { placeMigration, type MigrationOptions, type PlannedMigration } from "./planned-migration";

@@ -1,6 +1,6 @@
-import type { Finding, TextEdit } from "../findings";
+import type { Finding, TextEdit } from "../lint/findings";
 import type { Schema } from "../schema/ast";
-import { IGNORE_FIELD, IGNORE_MODEL } from "../suppressions";
+import { IGNORE_FIELD, IGNORE_MODEL } from "../lint/suppressions";
 
 /**
  * The edit behind "ignore for this model/field": a `///` suppression comment as the first line

@@ -1,4 +1,4 @@
-import type { CoreModelKey, LintConfig } from "../config";
+import type { CoreModelKey, LintConfig } from "../better-auth/options-mirror";
 import { layoutFor } from "../better-auth/core-schema";
 import { expectedModelName, prismaFieldName, resolveModels } from "../better-auth/resolve-models";
 import type { Block, Schema } from "../schema/ast";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { LintConfig } from "../config";
+import type { LintConfig } from "../better-auth/options-mirror";
 import type { Schema } from "../schema/ast";
 import { findSchemaLocation, loadSchema, nodeSchemaFs, schemaFilesFor } from "../schema/load";
 import { datasourceProvider } from "../schema/query";

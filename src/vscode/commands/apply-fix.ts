@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { Finding } from "../../core/findings";
+import type { Finding } from "../../core/lint/findings";
 import { plannedMigrationFor } from "../../core/fixes/migration-for-finding";
 import type { PlannedMigration } from "../../core/fixes/planned-migration";
 import type { DuplicateTokens } from "../../core/migrations";

@@ -3,7 +3,7 @@ import { describe, it, expect } from "vitest";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { getAuthTables } from "better-auth/db";
-import type { CoreModelKey } from "../../../src/core/config";
+import type { CoreModelKey } from "../../../src/core/better-auth/options-mirror";
 import { layoutFor, type ExpectedField, type VersionLayout } from "../../../src/core/better-auth/core-schema";
 import { atLeast, compareVersions, parseVersion } from "../../../src/core/better-auth/semver";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { doctorRules, renderDoctorRuleDoc } from "../../../src/core/doctor";
-import { rules as schemaRules } from "../../../src/core/rules";
+import { rules as schemaRules } from "../../../src/core/lint/rules";
 import { doctor, STRONG_SECRET } from "./helpers";
 
 const root = path.join(__dirname, "../../..");

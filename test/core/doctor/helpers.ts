@@ -2,7 +2,7 @@ import path from "node:path";
 import { parse } from "dotenv";
 import { readAuthConfig } from "../../../src/core/app-config";
 import { findProjectConfigFiles, lintProjectConfig } from "../../../src/core/doctor";
-import type { Finding } from "../../../src/core/findings";
+import type { Finding } from "../../../src/core/lint/findings";
 import { applyEdits } from "../../../src/core/fixes/apply";
 
 export const ROOT = "/app";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { planFixes } from "../../../src/core/fixes/fix-plan";
 import { migrationForFinding } from "../../../src/core/fixes/session-migration";
-import { lintSchema } from "../../../src/core/lint";
+import { lintSchema } from "../../../src/core/lint/lint";
 import type { Schema } from "../../../src/core/schema/ast";
 import { parseSchemaText } from "../../../src/core/schema/parser";
-import { CURRENT_SCHEMA, edit } from "../rules/helpers";
+import { CURRENT_SCHEMA, edit } from "../lint/rules/helpers";
 
 const PATH = "/project/prisma/schema.prisma";
 const NOW = new Date("2026-01-02T03:04:05Z");

@@ -3,10 +3,10 @@
 // oracle for what "accepts" means.
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { lintText } from "../../../src/core/lint";
+import { lintText } from "../../../src/core/lint/lint";
 import { MAX_DEPTH, parseSchemaText } from "../../../src/core/schema/parser";
 import type { DetectedVersion } from "../../../src/core/version/detected-version";
-import { CURRENT_SCHEMA, edit } from "../rules/helpers";
+import { CURRENT_SCHEMA, edit } from "../lint/rules/helpers";
 
 const prismaWasm = createRequire(__filename)("@prisma/prisma-schema-wasm") as { lint(input: string): string };
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lintText } from "../../../src/core/lint";
+import { lintText } from "../../../src/core/lint/lint";
 import { parseSchemaText } from "../../../src/core/schema/parser";
-import { CURRENT_SCHEMA } from "../rules/helpers";
+import { CURRENT_SCHEMA } from "../lint/rules/helpers";
 
 // The parser runs on every keystroke over whatever the user has typed so far: it must never
 // throw, must always return a tree, and must not go quadratic on hostile input.

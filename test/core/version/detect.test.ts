@@ -580,7 +580,7 @@ describe("garbage never throws and is skipped", () => {
 
 describe("how messages name a version from package.json", () => {
   it("says how a range became the version, and nothing extra for an exact pin", async () => {
-    const { versionLabel } = await import("../../../src/core/version-label");
+    const { versionLabel } = await import("../../../src/core/lint/version-label");
     const { layoutFor } = await import("../../../src/core/better-auth/core-schema");
     const layout = layoutFor("1.7.25");
     write("package.json", manifest({ dependencies: { "better-auth": "~1.7.24" } }));

@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { maxSatisfying } from "../../../src/core/better-auth/versions";
-import { lintText } from "../../../src/core/lint";
+import { lintText } from "../../../src/core/lint/lint";
 import { parseVersionOverride, VERSION_FORMS } from "../../../src/core/version/override";
 import { runCli } from "../../cli/run-cli";
-import { CURRENT_SCHEMA, edit } from "../rules/helpers";
+import { CURRENT_SCHEMA, edit } from "../lint/rules/helpers";
 
 const LEGACY = edit(edit(CURRENT_SCHEMA, "  token     String\n", ""), "  @@unique([token])\n", "");
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import type * as TS from "typescript";
 import { ts } from "../../app-config/typescript-parser";
-import type { Fix } from "../../findings";
+import type { Fix } from "../../lint/findings";
 import type { CodeFile } from "../code-file";
 import type { ConfigFacts } from "../config-facts";
 import { cookiePrefixArgument, hardCodedSessionCookieNames, importGetSessionCookie, type HardCodedCookieName } from "../cookie-reads";

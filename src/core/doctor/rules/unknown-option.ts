@@ -1,5 +1,5 @@
 import { ts } from "../../app-config/typescript-parser";
-import type { Fix } from "../../findings";
+import type { Fix } from "../../lint/findings";
 import { propertySpot } from "../config-spots";
 import { nearestName } from "../nearest-name";
 import { ADVANCED_OPTIONS, TOP_LEVEL_OPTIONS, optionKeysFor, type OptionKey } from "../option-keys";

@@ -1,5 +1,5 @@
-import { appendAttribute } from "../fixes/edits";
-import { isUnique } from "../schema/query";
+import { appendAttribute } from "../../fixes/edits";
+import { isUnique } from "../../schema/query";
 import type { Rule } from "./rule";
 import { presentExpectedFields } from "./expected-fields";
 

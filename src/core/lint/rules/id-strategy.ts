@@ -1,5 +1,5 @@
-import { databaseIdAdvice, idOptionsFor } from "../better-auth/id-options";
-import { defaultCall, fieldAttribute, idField } from "../schema/query";
+import { databaseIdAdvice, idOptionsFor } from "../../better-auth/id-options";
+import { defaultCall, fieldAttribute, idField } from "../../schema/query";
 import type { Rule } from "./rule";
 
 const GENERATED = new Set(["uuid", "cuid", "nanoid", "ulid"]);

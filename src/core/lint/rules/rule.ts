@@ -1,10 +1,10 @@
-import type { LintConfig } from "../config";
-import type { AppContext } from "../better-auth/app-context";
-import type { ExpectedModel, VersionLayout } from "../better-auth/core-schema";
-import type { ResolvedModel } from "../better-auth/resolve-models";
+import type { LintConfig } from "../../better-auth/options-mirror";
+import type { AppContext } from "../../better-auth/app-context";
+import type { ExpectedModel, VersionLayout } from "../../better-auth/core-schema";
+import type { ResolvedModel } from "../../better-auth/resolve-models";
 import type { Fix, RelatedPlace, Severity } from "../findings";
-import type { Block, Range, Schema } from "../schema/ast";
-import type { DetectedVersion } from "../version/detected-version";
+import type { Block, Range, Schema } from "../../schema/ast";
+import type { DetectedVersion } from "../../version/detected-version";
 
 export interface Report {
   range: Range;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { twoFactor } from "better-auth/plugins";
-import { lintText } from "../../../src/core/lint";
-import { applyEdits } from "../../../src/core/fixes/apply";
+import { lintText } from "../../../../src/core/lint/lint";
+import { applyEdits } from "../../../../src/core/fixes/apply";
 import { CURRENT_SCHEMA, edit, findingsOf } from "./helpers";
 import { installedTablesFor } from "./installed-helpers";
 

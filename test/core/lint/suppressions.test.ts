@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lintText } from "../../src/core/lint";
+import { lintText } from "../../../src/core/lint/lint";
 import { CURRENT_SCHEMA, edit } from "./rules/helpers";
 
 const BROKEN = edit(edit(CURRENT_SCHEMA, "  @@unique([token])\n", ""), "  @@unique([email])\n", "");

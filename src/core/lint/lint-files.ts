@@ -1,12 +1,12 @@
 import { dirname } from "node:path";
-import { loadAppContext, mergeLintConfig, type LoadAppOptions, type LoadedApp } from "./better-auth/load-app-context";
-import type { LintConfig } from "./config";
+import { loadAppContext, mergeLintConfig, type LoadAppOptions, type LoadedApp } from "../better-auth/load-app-context";
+import type { LintConfig } from "../better-auth/options-mirror";
 import type { Finding } from "./findings";
 import { lintSchema } from "./lint";
-import type { Schema } from "./schema/ast";
-import { loadSchema, nodeSchemaFs, schemaFilesFor, type SchemaFs } from "./schema/load";
-import { detectBetterAuthVersion } from "./version/detect";
-import type { DetectedVersion } from "./version/detected-version";
+import type { Schema } from "../schema/ast";
+import { loadSchema, nodeSchemaFs, schemaFilesFor, type SchemaFs } from "../schema/load";
+import { detectBetterAuthVersion } from "../version/detect";
+import type { DetectedVersion } from "../version/detected-version";
 
 export interface SchemaLintResult {
   files: string[];

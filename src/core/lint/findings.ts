@@ -1,5 +1,5 @@
-import type { SessionTransition } from "./migrations/types";
-import type { Range } from "./schema/ast";
+import type { SessionTransition } from "../migrations/types";
+import type { Range } from "../schema/ast";
 
 export type Severity = "error" | "warning" | "info";
 /** What configuration may say for a rule; `warn` is accepted as ESLint spells it. */

@@ -1,17 +1,17 @@
-import { expectedTables } from "./better-auth/app-tables";
-import { layoutFor } from "./better-auth/core-schema";
-import { resolveModels } from "./better-auth/resolve-models";
-import type { AppContext } from "./better-auth/app-context";
-import type { LintConfig } from "./config";
+import { expectedTables } from "../better-auth/app-tables";
+import { layoutFor } from "../better-auth/core-schema";
+import { resolveModels } from "../better-auth/resolve-models";
+import type { AppContext } from "../better-auth/app-context";
+import type { LintConfig } from "../better-auth/options-mirror";
 import type { Finding, Severity, SeveritySetting } from "./findings";
-import type { Schema } from "./schema/ast";
-import { parseSchemaText } from "./schema/parser";
-import { datasourceProvider } from "./schema/query";
+import type { Schema } from "../schema/ast";
+import { parseSchemaText } from "../schema/parser";
+import { datasourceProvider } from "../schema/query";
 import { rules } from "./rules";
 import type { Report, Rule, RuleContext } from "./rules/rule";
 import { isSuppressed } from "./suppressions";
-import type { DetectedVersion } from "./version/detected-version";
-import { parseVersionOverride } from "./version/override";
+import type { DetectedVersion } from "../version/detected-version";
+import { parseVersionOverride } from "../version/override";
 import { versionLabel } from "./version-label";
 
 export interface LintOptions {

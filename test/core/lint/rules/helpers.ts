@@ -1,7 +1,7 @@
-import { applyEdits } from "../../../src/core/fixes/apply";
-import type { LintConfig } from "../../../src/core/config";
-import type { Finding } from "../../../src/core/findings";
-import { lintText } from "../../../src/core/lint";
+import { applyEdits } from "../../../../src/core/fixes/apply";
+import type { LintConfig } from "../../../../src/core/better-auth/options-mirror";
+import type { Finding } from "../../../../src/core/lint/findings";
+import { lintText } from "../../../../src/core/lint/lint";
 
 /** A complete, correct Better Auth ≥ 1.7.3 schema, as its generator writes it. */
 export const CURRENT_SCHEMA = `datasource db {

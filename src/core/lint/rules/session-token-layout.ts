@@ -1,8 +1,8 @@
-import { prismaFieldName, findMappedField } from "../better-auth/resolve-models";
-import { deleteLine, formatField, insertField, appendAttribute, removeAttribute } from "../fixes/edits";
+import { prismaFieldName, findMappedField } from "../../better-auth/resolve-models";
+import { deleteLine, formatField, insertField, appendAttribute, removeAttribute } from "../../fixes/edits";
 import type { TextEdit } from "../findings";
-import type { Block } from "../schema/ast";
-import { attributeFieldList, blockAttributes, defaultCall, fieldAttribute, idField, isUnique } from "../schema/query";
+import type { Block } from "../../schema/ast";
+import { attributeFieldList, blockAttributes, defaultCall, fieldAttribute, idField, isUnique } from "../../schema/query";
 import type { Rule, RuleContext } from "./rule";
 
 // The one mismatch that makes every request answer "session not found": Better Auth looks the

@@ -1,4 +1,4 @@
-import type { Block, Comment, Field } from "./schema/ast";
+import type { Block, Comment, Field } from "../schema/ast";
 
 // prisma-lint's `///` form: `/// better-auth-doctor-ignore-model [rule, …]` anywhere in (or just
 // above) a model, `/// better-auth-doctor-ignore [rule, …]` directly above a field. No rule list

@@ -1,6 +1,6 @@
-import type { VersionLayout } from "./better-auth/core-schema";
-import { publishedReadAt } from "./better-auth/versions";
-import type { DetectedVersion } from "./version/detected-version";
+import type { VersionLayout } from "../better-auth/core-schema";
+import { publishedReadAt } from "../better-auth/versions";
+import type { DetectedVersion } from "../version/detected-version";
 
 /** How messages name the version their verdict assumes, so a user can tell a wrong guess at once. */
 export function versionLabel(version: DetectedVersion, layout: VersionLayout): string {

@@ -1,6 +1,6 @@
-import type { ExpectedField, ExpectedModel } from "../better-auth/core-schema";
-import type { Block, Field } from "../schema/ast";
-import { findField } from "../schema/query";
+import type { ExpectedField, ExpectedModel } from "../../better-auth/core-schema";
+import type { Block, Field } from "../../schema/ast";
+import { findField } from "../../schema/query";
 import type { RuleContext } from "./rule";
 
 export interface ExpectedMatch {

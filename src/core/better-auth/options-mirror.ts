@@ -1,4 +1,4 @@
-import type { SeveritySetting } from "./findings";
+import type { SeveritySetting } from "../lint/findings";
 
 /** Better Auth's own names for its core tables. */
 export type CoreModelKey = "user" | "session" | "account" | "verification";

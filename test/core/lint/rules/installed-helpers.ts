@@ -1,7 +1,7 @@
 import { getAuthTables } from "better-auth/db";
 import type { BetterAuthOptions } from "better-auth";
-import type { InstalledTables } from "../../../src/core/better-auth/app-tables";
-import { rawTablesFrom } from "../../../src/core/better-auth/installed-tables";
+import type { InstalledTables } from "../../../../src/core/better-auth/app-tables";
+import { rawTablesFrom } from "../../../../src/core/better-auth/installed-tables";
 
 /**
  * What the linter gets from a project's installed better-auth: the real getAuthTables (the

@@ -1,4 +1,4 @@
-import { fieldAttribute, namedArg, relationFor } from "../schema/query";
+import { fieldAttribute, namedArg, relationFor } from "../../schema/query";
 import type { Severity } from "../findings";
 import type { Rule } from "./rule";
 import { presentExpectedFields } from "./expected-fields";

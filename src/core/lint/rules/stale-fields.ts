@@ -1,6 +1,6 @@
-import { prismaFieldName } from "../better-auth/resolve-models";
-import { deleteLine } from "../fixes/edits";
-import { fieldAttribute, findField } from "../schema/query";
+import { prismaFieldName } from "../../better-auth/resolve-models";
+import { deleteLine } from "../../fixes/edits";
+import { fieldAttribute, findField } from "../../schema/query";
 import type { Rule } from "./rule";
 
 export const staleFields: Rule = {

@@ -1,9 +1,9 @@
-import type { CoreModelKey, LintConfig, ModelMapping } from "./config";
-import { doctorRules } from "./doctor/rules";
+import type { CoreModelKey, LintConfig, ModelMapping } from "../better-auth/options-mirror";
+import { doctorRules } from "../doctor/rules";
 import type { SeveritySetting } from "./findings";
 import { SYNTAX_RULE } from "./lint";
 import { rules } from "./rules";
-import { parseVersionOverride } from "./version/override";
+import { parseVersionOverride } from "../version/override";
 
 // One reading of the user's settings for the CLI's config file and the editor's
 // betterAuthDoctor.* settings: a typo ("eror", "sesion") is named with what is allowed, never
