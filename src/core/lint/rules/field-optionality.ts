@@ -1,5 +1,5 @@
 import { fieldAttribute } from "../../schema/query";
-import { makeOptional } from "../../fixes/edits";
+import { makeOptional } from "../../schema/edits";
 import type { Rule } from "./rule";
 import { presentExpectedFields } from "./expected-fields";
 

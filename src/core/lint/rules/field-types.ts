@@ -1,5 +1,5 @@
 import { acceptedPrismaTypes, prismaTypeFor } from "../../better-auth/prisma-types";
-import { replaceRange } from "../../fixes/edits";
+import { replaceRange } from "../../schema/edits";
 import type { Rule } from "./rule";
 import { presentExpectedFields } from "./expected-fields";
 

@@ -1,5 +1,5 @@
 import { prismaFieldName, findMappedField } from "../../better-auth/resolve-models";
-import { deleteLine, formatField, insertField, appendAttribute, removeAttribute } from "../../fixes/edits";
+import { deleteLine, formatField, insertField, appendAttribute, removeAttribute } from "../../schema/edits";
 import type { TextEdit } from "../findings";
 import type { Block } from "../../schema/ast";
 import { attributeFieldList, blockAttributes, defaultCall, fieldAttribute, idField, isUnique } from "../../schema/query";

@@ -1,5 +1,5 @@
 import { prismaFieldName } from "../../better-auth/resolve-models";
-import { deleteLine } from "../../fixes/edits";
+import { deleteLine } from "../../schema/edits";
 import { fieldAttribute, findField } from "../../schema/query";
 import type { Rule } from "./rule";
 

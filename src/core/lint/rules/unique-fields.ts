@@ -1,4 +1,4 @@
-import { appendAttribute } from "../../fixes/edits";
+import { appendAttribute } from "../../schema/edits";
 import { isUnique } from "../../schema/query";
 import type { Rule } from "./rule";
 import { presentExpectedFields } from "./expected-fields";

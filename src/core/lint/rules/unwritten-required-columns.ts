@@ -1,5 +1,5 @@
 import { fieldAttribute, isRelationField } from "../../schema/query";
-import { makeOptional } from "../../fixes/edits";
+import { makeOptional } from "../../schema/edits";
 import { fieldNameOf } from "./expected-fields";
 import type { Rule, RuleContext } from "./rule";
 

@@ -1,5 +1,5 @@
 import type { TextEdit } from "../lint/findings";
-import type { Attribute, Block, Field, Position } from "../schema/ast";
+import type { Attribute, Block, Field, Position } from "./ast";
 
 // Minimal text edits for fixes. New lines copy the block's indentation and Prisma's column
 // alignment (name, type, attributes) so a fixed model reads as if `prisma format` had run.
