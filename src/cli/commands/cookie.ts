@@ -9,7 +9,7 @@ import { readConfigFile } from "../config-file";
 import { discoverSecrets, projectEnvFiles, readEnvFiles } from "../../core/secrets";
 import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 import { renderCookieReport, terminalSafe } from "../render-cookie-report";
-import type { Command } from "./index";
+import type { Command } from "./command";
 
 const HELP = `Usage: better-auth-doctor cookie [--format text|json] [--dotenv FILE]... [--url URL]
                                [--better-auth-version X] [--jwks FILE|URL]

@@ -13,7 +13,7 @@ import type { LintReport } from "../format/lint-report";
 import { formatLintText } from "../format/lint-text";
 import { unifiedDiff } from "../format/unified-diff";
 import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
-import type { Command } from "./index";
+import type { Command } from "./command";
 
 const HELP = `Usage: better-auth-doctor fix [paths…] [options]
 

@@ -1,12 +1,7 @@
-import type { CliIo } from "../io";
+import type { Command } from "./command";
 import { lintCommand } from "./lint";
 import { cookieCommand } from "./cookie";
 import { fixCommand } from "./fix";
-
-export interface Command {
-  summary: string;
-  run(args: string[], io: CliIo): Promise<number>;
-}
 
 export const commands: Record<string, Command> = {
   lint: lintCommand,

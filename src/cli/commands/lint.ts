@@ -12,7 +12,7 @@ import { formatLintSarif } from "../format/lint-sarif";
 import { formatLintText } from "../format/lint-text";
 import type { LintReport } from "../format/lint-report";
 import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../io";
-import type { Command } from "./index";
+import type { Command } from "./command";
 
 const HELP = `Usage: better-auth-doctor lint [paths…] [options]
 
