@@ -1,7 +1,7 @@
+import semver from "semver";
 import type { AdditionalFieldSpec, LintConfig } from "./options-mirror";
 import type { BaFieldType, ExpectedField, ExpectedModel, Origin, VersionLayout } from "./core-schema";
 import type { BuiltInPluginTables } from "./builtin-plugin-tables";
-import { atLeast } from "./semver";
 
 // The tables this app's Better Auth reads and writes: what `getAuthTables(options)` returns for
 // its options. Two sources give it: the project's installed better-auth, called with the
@@ -91,6 +91,12 @@ function withNames(model: ExpectedModel, config: LintConfig): ExpectedModel {
 function additionalField(name: string, spec: AdditionalFieldSpec): ExpectedField {
   const origin: Origin | undefined = spec.origin ? { label: spec.origin, ...(spec.spot ? { spot: spec.spot } : {}) } : undefined;
   return fromRawField(name, { ...spec, type: spec.type }, origin);
+}
+
+/** A prerelease counts as its release (it ships that release's schema); junk is never at least anything. */
+function atLeast(version: string, min: string): boolean {
+  const parsed = semver.parse(semver.clean(version));
+  return parsed !== null && semver.gte(`${parsed.major}.${parsed.minor}.${parsed.patch}`, min);
 }
 
 // rateLimit, read from the published packages: key/count/lastRequest with no `required` flag

@@ -1,5 +1,5 @@
+import semver from "semver";
 import { baFieldType } from "./app-tables";
-import { parseVersion } from "./semver";
 import { tablesFor, type NormalisedField, type VersionFacts } from "./versions";
 
 // What Prisma schema each Better Auth version expects for its core tables: built from
@@ -235,7 +235,8 @@ function build(version: string): VersionLayout {
 
 /** null version = unknown: return the newest layout. */
 export function layoutFor(version: string | null): VersionLayout {
-  const parsed = version === null ? null : parseVersion(version);
+  // A prerelease counts as its release: it already ships that release's schema.
+  const parsed = version === null ? null : semver.parse(semver.clean(version));
   if (!parsed) return build("999.0.0");
   return build(`${parsed.major}.${parsed.minor}.${parsed.patch}`);
 }

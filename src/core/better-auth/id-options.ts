@@ -1,4 +1,4 @@
-import { parseVersion } from "./semver";
+import semver from "semver";
 import { tablesFor } from "./versions";
 
 /**
@@ -18,7 +18,7 @@ export interface IdOptions {
 }
 
 export function idOptionsFor(version: string | null): IdOptions {
-  const parsed = version === null ? null : parseVersion(version);
+  const parsed = version === null ? null : semver.parse(semver.clean(version));
   const { generateId } = tablesFor(parsed ? `${parsed.major}.${parsed.minor}.${parsed.patch}` : "999.0.0").facts;
   return { path: generateId.option, uuid: generateId.accepts.uuid, serial: generateId.accepts.serial };
 }

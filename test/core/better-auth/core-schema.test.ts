@@ -5,7 +5,8 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { getAuthTables } from "better-auth/db";
 import type { CoreModelKey } from "../../../src/core/better-auth/options-mirror";
 import { layoutFor, type ExpectedField, type VersionLayout } from "../../../src/core/better-auth/core-schema";
-import { atLeast, compareVersions, parseVersion } from "../../../src/core/better-auth/semver";
+import semver from "semver";
+import { idOptionsFor } from "../../../src/core/better-auth/id-options";
 
 const CORE: CoreModelKey[] = ["user", "session", "account", "verification"];
 
@@ -17,28 +18,24 @@ function names(layout: VersionLayout, model: CoreModelKey): string[] {
   return layout.models.find((m) => m.key === model)!.fields.map((f) => f.name);
 }
 
-describe("semver helpers", () => {
-  it("parses exact versions, prereleases and build metadata", () => {
-    expect(parseVersion("1.7.25")).toEqual({ major: 1, minor: 7, patch: 25 });
-    expect(parseVersion("v1.0.0")).toEqual({ major: 1, minor: 0, patch: 0 });
-    expect(parseVersion(" 1.4.0-beta.5 ")).toEqual({ major: 1, minor: 4, patch: 0, prerelease: "beta.5" });
-    expect(parseVersion("1.7.3+build.1")).toEqual({ major: 1, minor: 7, patch: 3 });
+describe("version strings", () => {
+  it("reads exact versions with a v, spaces or build metadata as the release", () => {
+    expect(layoutFor("v1.0.0")).toBe(layoutFor("1.0.0"));
+    expect(layoutFor(" 0.8.8 ")).toBe(layoutFor("0.8.8"));
+    expect(layoutFor("0.8.8+build.1")).toBe(layoutFor("0.8.8"));
   });
 
-  it("returns null for junk", () => {
+  it("counts a prerelease of X as X (a prerelease already ships X's schema)", () => {
+    expect(layoutFor("1.4.0-beta.5")).toBe(layoutFor("1.4.0"));
+    expect(layoutFor("1.4.0-beta.5")).not.toBe(layoutFor("1.3.9"));
+    expect(idOptionsFor("1.0.0-beta.1")).toEqual(idOptionsFor("1.0.0"));
+    expect(idOptionsFor("1.0.0-beta.1")).not.toEqual(idOptionsFor("0.8.8"));
+  });
+
+  it("gives the newest layout for anything that is not an exact version", () => {
     for (const junk of ["", "latest", "^1.7.3", "1.7", "1.x", "1.2.3.4", "workspace:*", "npm:better-auth@1.0.0", "1.2.a"]) {
-      expect(parseVersion(junk), junk).toBeNull();
+      expect(layoutFor(junk), junk).toBe(layoutFor(null));
     }
-  });
-
-  it("compares numerically and counts a prerelease of X as X", () => {
-    expect(compareVersions("1.10.0", "1.9.9")).toBe(1);
-    expect(compareVersions("0.8.8", "1.0.0")).toBe(-1);
-    expect(compareVersions("1.7.3-beta.1", "1.7.3")).toBe(0);
-    expect(atLeast("1.7.3", "1.7.3")).toBe(true);
-    expect(atLeast("1.7.3-rc.1", "1.7.3")).toBe(true);
-    expect(atLeast("1.7.2", "1.7.3")).toBe(false);
-    expect(atLeast("junk", "0.0.0")).toBe(false);
   });
 });
 
@@ -193,8 +190,8 @@ describe(`installed better-auth ${installedVersion}`, () => {
   const layout = layoutFor(installedVersion);
 
   it("is a version the newest layout covers", () => {
-    expect(parseVersion(installedVersion)).not.toBeNull();
-    expect(atLeast(installedVersion, "1.7.3")).toBe(true);
+    expect(semver.valid(installedVersion)).not.toBeNull();
+    expect(semver.gte(installedVersion, "1.7.3")).toBe(true);
     expect(layout).toBe(layoutFor(null));
   });
 
