@@ -1,6 +1,7 @@
 // Bundles the CLI (and, later, the extension) for Node 20: VS Code 1.100's extension host.
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import * as esbuild from "esbuild";
+import { jsoncParserEsm } from "./scripts/esbuild-plugins.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
@@ -18,6 +19,7 @@ const common = {
   // pg-native is pg's optional native binding, never installed: pg's pure JavaScript client is used.
   external: ["vscode", "pg-native"],
   define: { PACKAGE_VERSION: JSON.stringify(version) },
+  plugins: [jsoncParserEsm],
 };
 
 // In the extension, `require("typescript")` loads dist/typescript.js at run time instead of
@@ -39,7 +41,7 @@ const builds = [
     banner: { js: "#!/usr/bin/env node" },
     external: [...common.external, "pg", "mysql2", "tedious", "sql.js", "typescript"],
   },
-  { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js", plugins: [typescriptBesideBundle] },
+  { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js", plugins: [...common.plugins, typescriptBesideBundle] },
   // The auth.ts reader's parser (3.5 MB), required on the first config read only (src/core/app-config/typescript-parser.ts).
   { ...common, entryPoints: ["node_modules/typescript/lib/typescript.js"], outfile: "dist/typescript.js", sourcemap: false, logLevel: "warning" },
   // Loaded by the verify-cookie command on first use, so activation never loads jose or the cookie core.

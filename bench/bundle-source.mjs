@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
+import { jsoncParserEsm } from "../scripts/esbuild-plugins.mjs";
 
 export async function importSource(relativeEntry) {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
@@ -36,8 +37,8 @@ export async function bundleSource(relativeEntries, outfile, { format = "esm", t
     outfile,
     logLevel: "warning",
     plugins: typescriptAt
-      ? [{ name: "typescript-at", setup: (build) => build.onResolve({ filter: /^typescript$/ }, () => ({ path: typescriptAt, external: true })) }]
-      : [],
+      ? [jsoncParserEsm, { name: "typescript-at", setup: (build) => build.onResolve({ filter: /^typescript$/ }, () => ({ path: typescriptAt, external: true })) }]
+      : [jsoncParserEsm],
   });
   return outfile;
 }

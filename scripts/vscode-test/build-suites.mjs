@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { jsoncParserEsm } from '../esbuild-plugins.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SUITES = path.join(ROOT, 'test/vscode/suites');
@@ -32,5 +33,6 @@ await esbuild.build({
   sourcemap: 'inline', // stack traces in failures point at the .ts lines
   external: ['vscode', 'mocha'],
   logLevel: 'warning',
+  plugins: [jsoncParserEsm],
 });
 console.log(`build-suites: ${entryPoints.length - 1} suite(s) + runner → ${path.relative(ROOT, OUT)}/`);

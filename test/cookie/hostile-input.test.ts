@@ -2,13 +2,14 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSync } from "esbuild";
+import { build } from "esbuild";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { renderCookieReport } from "../../src/cli/render-cookie-report";
 import { verifyCookies } from "../../src/core/cookie";
+import { jsoncParserEsm } from "../../scripts/esbuild-plugins.mjs";
 import { SECRET, type Minted, mintCookies, secretsOf } from "./mint-cookies";
 
 /** Any control character but the newlines the renderer itself puts between lines. */
@@ -112,9 +113,9 @@ describe("command-line validation", () => {
 
 describe("the built CLI on this Node", () => {
   let cliFile: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     cliFile = join(mkdtempSync(join(tmpdir(), "bad-cli-build-")), "cli.js");
-    buildSync({ entryPoints: ["src/cli/main.ts"], bundle: true, platform: "node", format: "cjs", outfile: cliFile, logLevel: "silent" });
+    await build({ entryPoints: ["src/cli/main.ts"], bundle: true, platform: "node", format: "cjs", outfile: cliFile, logLevel: "silent", plugins: [jsoncParserEsm] });
   });
 
   it("--dotenv with a missing file exits 2 with the tool's message", () => {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parseJsonc } from "../version/jsonc";
+import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { ReadText, TsconfigPaths } from "./types";
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -92,8 +92,9 @@ export function readTsconfigPaths(fromDir: string, readFile: ReadText, stopAt?: 
 function pathsOf(file: string, readFile: ReadText, seen: Set<string>): TsconfigPaths | undefined {
   if (seen.has(file) || seen.size > 10) return undefined;
   seen.add(file);
-  const config = parseJsonc(readFile(file) ?? "") as RawTsconfig | undefined;
-  if (!config || typeof config !== "object") return undefined;
+  const errors: ParseError[] = [];
+  const config = parseJsonc(readFile(file) ?? "", errors, { allowTrailingComma: true }) as RawTsconfig | undefined;
+  if (errors.length > 0 || !config || typeof config !== "object") return undefined;
   const options = config.compilerOptions;
   if (options?.paths && typeof options.paths === "object") {
     const baseDir = path.resolve(path.dirname(file), typeof options.baseUrl === "string" ? options.baseUrl : ".");

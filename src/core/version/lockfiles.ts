@@ -3,7 +3,7 @@
  * Every reader takes the file's text and the schema folder relative to the lock file's folder
  * (posix, "" when they are the same), and returns an exact version or undefined; none throws.
  */
-import { parseJsonc } from "./jsonc";
+import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import { exactVersion, newest, PACKAGE } from "./versions";
 
 export interface LockfileReader {
@@ -159,7 +159,10 @@ export function readYarnLock(text: string): string | undefined {
  * `better-auth`; others `<parent>/better-auth`. The binary bun.lockb is not read.
  */
 export function readBunLock(text: string): string | undefined {
-  const lock = parseJsonc(text);
+  // A file with errors is skipped like unreadable JSON, not half-read.
+  const errors: ParseError[] = [];
+  const lock: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0) return undefined;
   if (!isObject(lock) || !isObject(lock.packages)) return undefined;
   const fromTuple = (tuple: unknown): string | undefined => {
     const id = Array.isArray(tuple) ? tuple[0] : undefined;
