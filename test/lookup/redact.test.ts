@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordOf, redact, redactError, redactUrl } from "../../src/core/lookup";
+import { passwordOf, redact, redactUrl } from "../../src/core/lookup";
 
 describe("redaction", () => {
   it("masks the password of every URL form Prisma accepts", () => {
@@ -21,7 +21,7 @@ describe("redaction", () => {
 
   it("masks the password where a driver repeats it, raw or URL-encoded, and URLs inside messages", () => {
     const url = "postgresql://app:p%40ss%3Aw0rd@db/app";
-    expect(redactError(new Error('connect failed for "p@ss:w0rd" at postgresql://app:p%40ss%3Aw0rd@db/app'), url)).toBe('connect failed for "***" at postgresql://app:***@db/app');
+    expect(redact('connect failed for "p@ss:w0rd" at postgresql://app:p%40ss%3Aw0rd@db/app', [passwordOf(url)])).toBe('connect failed for "***" at postgresql://app:***@db/app');
     expect(redact("Login failed; Password=abc;def", [])).toBe("Login failed; Password=***;def");
     expect(redact("token XYZ0123456789 leaked", ["XYZ0123456789"])).toBe("token *** leaked");
   });

@@ -9,7 +9,7 @@ export { lookupSession, type LookupSessionOptions } from "./lookup-session";
 export { LookupCancelled } from "./deadline";
 export { resolveDatasourceUrl, type DatasourceUrlInput, type EnvFileContent, type ResolvedUrl, type UrlResolution } from "./datasource-url";
 export { normalizeProvider, providerFromUrl, unusableUrlReason } from "./provider";
-export { redact, redactUrl, redactError, passwordOf } from "./redact";
+export { redact, redactUrl, passwordOf } from "./redact";
 export { dialectFor } from "./dialect";
 export type * from "./types";
 export { prepareProjectLookup, type ProjectLookupInput, type PreparedLookup } from "./project";

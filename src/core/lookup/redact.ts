@@ -43,9 +43,3 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
 export function redactUrl(url: string): string {
   return redact(url, [passwordOf(url)]);
 }
-
-/** A driver error as text, with the URL's password and any password-looking part masked. */
-export function redactError(error: unknown, url: string): string {
-  const message = error instanceof Error ? error.message || String(error) : String(error);
-  return redact(message, [passwordOf(url)]);
-}
