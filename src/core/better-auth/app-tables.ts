@@ -2,6 +2,7 @@ import semver from "semver";
 import type { AdditionalFieldSpec, LintConfig } from "./options-mirror";
 import type { BaFieldType, ExpectedField, ExpectedModel, Origin, VersionLayout } from "./core-schema";
 import type { BuiltInPluginTables } from "./builtin-plugin-tables";
+import type { AuthField, AuthTable } from "./prisma-model-text";
 
 // The tables this app's Better Auth reads and writes: what `getAuthTables(options)` returns for
 // its options. Two sources give it: the project's installed better-auth, called with the
@@ -9,27 +10,13 @@ import type { BuiltInPluginTables } from "./builtin-plugin-tables";
 // tables of the detected version with the options applied here the way getAuthTables applies
 // them (modelName, fields, additionalFields, rateLimit.storage "database").
 
-/** One table as getAuthTables returns it, with functions reduced to flags (see installed-tables.ts). */
-export interface RawField {
-  type: unknown;
-  required?: boolean;
-  unique?: boolean;
-  index?: boolean;
-  bigint?: boolean;
-  fieldName?: string;
-  references?: { model: string; field: string; onDelete?: string };
-  hasDefault?: boolean;
-  hasOnUpdate?: boolean;
-  /** The default when it is plain data (a quick fix writes it as `@default`); functions stay `hasDefault` only. */
-  defaultValue?: unknown;
-}
-export interface RawTable {
+/**
+ * One field / table as getAuthTables returns it, with functions reduced to flags
+ * (installed-tables.ts): the same shape the Prisma model renderer takes.
+ */
+export type RawField = AuthField;
+export interface RawTable extends AuthTable {
   modelName: string;
-  fields: Record<string, RawField>;
-  /** Table-level indexes (`@@index`/`@@unique` with a name) some plugins declare. */
-  indexes?: { fields: string[]; unique?: boolean; name?: string }[];
-  /** A table Better Auth's generators leave out (and never point relations at). */
-  disableMigrations?: boolean;
 }
 export type RawTables = Record<string, RawTable>;
 

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as vscode from "vscode";
+import { CURRENT_SCHEMA } from "../../core/lint/rules/helpers";
 import { codeActions, diagnostics, EXTENSION_ID, extensionServices, open, readText, waitFor, workspaceUri } from "./helpers";
 
 // The app's auth.ts decides which tables the schema needs: adding a plugin in an unsaved editor
@@ -9,74 +10,8 @@ import { codeActions, diagnostics, EXTENSION_ID, extensionServices, open, readTe
 // write its migration. The project gets node_modules/better-auth (the repo's 1.7.25), so the
 // installed package's getAuthTables is the truth, as in a user's trusted workspace.
 
-const SCHEMA = `datasource db {
-  provider = "postgresql"
-  url      = env("DATABASE_URL")
-}
-
-model User {
-  id            String    @id
-  name          String
-  email         String
-  emailVerified Boolean   @default(false)
-  image         String?
-  createdAt     DateTime  @default(now())
-  updatedAt     DateTime  @updatedAt
-  sessions      Session[]
-  accounts      Account[]
-
-  @@unique([email])
-  @@map("user")
-}
-
-model Session {
-  id        String   @id
-  expiresAt DateTime
-  token     String
-  createdAt DateTime @default(now())
-  updatedAt DateTime @updatedAt
-  ipAddress String?
-  userAgent String?
-  userId    String
-  user      User     @relation(fields: [userId], references: [id], onDelete: Cascade)
-
-  @@unique([token])
-  @@index([userId])
-  @@map("session")
-}
-
-model Account {
-  id                    String    @id
-  accountId             String
-  providerId            String
-  userId                String
-  user                  User      @relation(fields: [userId], references: [id], onDelete: Cascade)
-  accessToken           String?
-  refreshToken          String?
-  idToken               String?
-  accessTokenExpiresAt  DateTime?
-  refreshTokenExpiresAt DateTime?
-  scope                 String?
-  password              String?
-  createdAt             DateTime  @default(now())
-  updatedAt             DateTime  @updatedAt
-
-  @@index([userId])
-  @@map("account")
-}
-
-model Verification {
-  id         String   @id
-  identifier String
-  value      String
-  expiresAt  DateTime
-  createdAt  DateTime @default(now())
-  updatedAt  DateTime @updatedAt
-
-  @@index([identifier])
-  @@map("verification")
-}
-`;
+// The core tables exactly as Better Auth 1.7.25's generator writes them (shared with the rule tests).
+const SCHEMA = CURRENT_SCHEMA;
 
 const AUTH = `import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
