@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { ruleDocsUrl } from "../core/lint/docs-url";
 import type { Finding } from "../core/lint/findings";
 import { ignoreFix } from "../core/doctor/suppressions";
+import { chooseFixes } from "../core/fixes/choose-fixes";
 import { suppressionEdit } from "../core/fixes/suppress";
 import type { ConfigDoctor } from "./config-doctor";
 import { sameFinding, toWorkspaceEdit } from "./convert";
@@ -101,16 +102,8 @@ export class BetterAuthCodeActions implements vscode.CodeActionProvider {
   }
 
   private fixAllOnSave(findings: Finding[]): vscode.CodeAction[] {
-    const edits = [];
-    const taken: { line: number }[] = [];
-    for (const finding of findings) {
-      if (!finding.fix || needsMigration(finding)) continue;
-      // One fix per line keeps edits from overlapping; the next save picks up the rest.
-      const lines = finding.fix.edits.map((edit) => edit.range.start.line);
-      if (lines.some((line) => taken.some((t) => t.line === line))) continue;
-      lines.forEach((line) => taken.push({ line }));
-      edits.push(...finding.fix.edits);
-    }
+    // The policy of the CLI's fix and Fix all, without migrations; the next save picks up the rest.
+    const { edits } = chooseFixes(findings, { withMigrations: false });
     if (!edits.length) return [];
     const action = new vscode.CodeAction("Fix all Better Auth problems (text only)", FIX_ALL_KIND);
     action.edit = toWorkspaceEdit(edits);
