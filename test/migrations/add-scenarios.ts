@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addColumnsMigration } from "../../src/core/migrations/add-columns";
 import { addTablesMigration } from "../../src/core/migrations/add-table";
-import { quoteIdent, type SqlDialect } from "../../src/core/migrations/providers";
+import { quoteIdent, type SqlProvider } from "../../src/core/sql/provider";
 import { scalarFields, tableModel, type TableModel } from "../../src/core/migrations/table-model";
 import type { Schema } from "../../src/core/schema/ast";
 import { ADDITIONAL_FIELDS, generatedSchema, PLUGINS, type AuthConfig } from "./add-auth-configs";
@@ -98,7 +98,7 @@ function value(column: TableModel["columns"][number], table: string, row: number
 }
 
 /** Three rows per table (users first), every required column filled. */
-export async function seed(db: TestDb, schema: string, dialect: SqlDialect): Promise<void> {
+export async function seed(db: TestDb, schema: string, dialect: SqlProvider): Promise<void> {
   const parsed = parse(schema);
   const q = (name: string) => quoteIdent(dialect, name);
   const blocks = parsed.blocks.filter((b) => b.kind === "model").sort((a, b) => Number(b.name === "User") - Number(a.name === "User"));
@@ -113,7 +113,7 @@ export async function seed(db: TestDb, schema: string, dialect: SqlDialect): Pro
 }
 
 /** Every row of every table of `schema`, limited to that schema's columns. */
-export async function rows(db: TestDb, schema: string, dialect: SqlDialect): Promise<Record<string, unknown[]>> {
+export async function rows(db: TestDb, schema: string, dialect: SqlProvider): Promise<Record<string, unknown[]>> {
   const parsed = parse(schema);
   const q = (name: string) => quoteIdent(dialect, name);
   const result: Record<string, unknown[]> = {};
@@ -128,7 +128,7 @@ let counter = 0;
 const dbName = (label: string) => `a${++counter}_${label}`;
 
 export function describeAddMigrations(label: string, target: () => AddTarget): void {
-  const dialect = () => target().provider as SqlDialect;
+  const dialect = () => target().provider as SqlProvider;
   let s: Awaited<ReturnType<typeof schemas>>;
   const load = async () => (s ??= await schemas(target().provider));
 

@@ -1,4 +1,5 @@
-import type { SqlProvider, TableName } from "./types";
+import { quoteIdent, type SqlProvider } from "../sql/provider";
+import type { TableName } from "./types";
 
 // The SQL the lookup sends, per database: only SELECTs, identifiers quoted from the schema's
 // names (never spliced user text), values always as bound parameters.
@@ -15,7 +16,7 @@ export interface Dialect {
   readOnly?: string;
 }
 
-const doubleQuoted = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+const doubleQuoted = (identifier: string) => quoteIdent("postgresql", identifier);
 const qualified = (quote: (s: string) => string, table: TableName) => (table.schema ? `${quote(table.schema)}.${quote(table.name)}` : quote(table.name));
 
 const postgres: Dialect = {
@@ -26,7 +27,7 @@ const postgres: Dialect = {
   readOnly: "SET default_transaction_read_only = true",
 };
 
-const backticked = (identifier: string) => `\`${identifier.replace(/`/g, "``")}\``;
+const backticked = (identifier: string) => quoteIdent("mysql", identifier);
 const mysql: Dialect = {
   quote: backticked,
   param: () => "?",
@@ -43,7 +44,7 @@ const sqlite: Dialect = {
   listTables: `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 500`,
 };
 
-const bracketed = (identifier: string) => `[${identifier.replace(/]/g, "]]")}]`;
+const bracketed = (identifier: string) => quoteIdent("sqlserver", identifier);
 const sqlserver: Dialect = {
   quote: bracketed,
   param: (n) => `@p${n}`,

@@ -8,7 +8,8 @@ import { detectBetterAuthVersion } from "../version/detect";
 import type { DetectedVersion } from "../version/detected-version";
 import { type EnvFileContent, resolveDatasourceUrl } from "./datasource-url";
 import { planLookup } from "./plan";
-import { normalizeProvider, providerFromUrl, unusableUrlReason } from "./provider";
+import { normalizeProvider } from "../sql/provider";
+import { providerFromUrl, unusableUrlReason } from "./provider";
 import type { LookupPlan, SqlProvider } from "./types";
 
 // Everything between "the user asked for a lookup" and "connect": which schema, which version,

@@ -1,24 +1,4 @@
-import type { SqlProvider } from "./types";
-
-/** Prisma's `provider` string → the driver family; undefined for MongoDB and unknown names. */
-export function normalizeProvider(provider: string | undefined): SqlProvider | undefined {
-  switch (provider?.toLowerCase()) {
-    case "postgresql":
-    case "postgres":
-      return "postgresql";
-    case "cockroachdb":
-      return "cockroachdb";
-    case "mysql":
-    case "mariadb":
-      return "mysql";
-    case "sqlite":
-      return "sqlite";
-    case "sqlserver":
-      return "sqlserver";
-    default:
-      return undefined;
-  }
-}
+import type { SqlProvider } from "../sql/provider";
 
 /** The driver family a URL's scheme implies, for URLs typed without a schema around them. */
 export function providerFromUrl(url: string): SqlProvider | undefined {

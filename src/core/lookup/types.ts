@@ -1,5 +1,7 @@
-/** The databases a Prisma datasource can name that a pure JavaScript driver reaches. */
-export type SqlProvider = "postgresql" | "cockroachdb" | "mysql" | "sqlite" | "sqlserver";
+import type { SqlProvider } from "../sql/provider";
+
+/** The databases a Prisma datasource can name that a pure JavaScript driver reaches (one type with the migrations'). */
+export type { SqlProvider };
 
 /** A table as the database names it: `@@map` (or the model name) and `@@schema` / `?schema=`. */
 export interface TableName {

@@ -1,6 +1,6 @@
 import type { Block, Schema } from "../schema/ast";
 import { datasourceProvider, fieldAttribute } from "../schema/query";
-import { quoteIdent, quoteString, sqlDialect, type SqlDialect } from "./providers";
+import { quoteIdent, quoteString, normalizeProvider, type SqlProvider } from "../sql/provider";
 import { renderMigration } from "./render";
 import { quoteTable } from "./session-context";
 import { columnDefinition, columnType, defaultSql, type ServerSqlDialect } from "./sql/column-ddl";
@@ -34,7 +34,7 @@ interface NewColumn {
   fill: Fill;
 }
 
-function classify(block: Block, table: TableModel, dialect: SqlDialect, column: Column, added: Set<string>): Fill {
+function classify(block: Block, table: TableModel, dialect: SqlProvider, column: Column, added: Set<string>): Fill {
   if (column.default && column.default.kind !== "client") {
     if (dialect === "sqlite" || defaultSql(dialect as ServerSqlDialect, column) !== undefined || column.default.kind === "autoincrement") return { kind: "default" };
   }
@@ -54,7 +54,7 @@ const guardMessage = (table: string, columns: string[]) =>
   `Better Auth Doctor: "${table}" has rows, and the new required column${columns.length > 1 ? "s" : ""} ${columns.map((c) => `"${c}"`).join(", ")} ` +
   `${columns.length > 1 ? "have" : "has"} no default. Give existing rows a value in this migration (see its comments) or make the field optional, then apply it again.`;
 
-function guardHelp(table: TableModel, columns: string[], dialect: SqlDialect): string {
+function guardHelp(table: TableModel, columns: string[], dialect: SqlProvider): string {
   const target = dialect === "sqlite" ? quoteIdent("sqlite", table.name) : quoteTable(dialect, table);
   const list = columns.map((c) => `"${c}"`).join(", ");
   const howTo =
@@ -67,7 +67,7 @@ function guardHelp(table: TableModel, columns: string[], dialect: SqlDialect): s
 }
 
 /** A statement that fails with a readable message when the table has rows; undefined where the next steps fail on their own. */
-function guardSql(dialect: SqlDialect, table: TableModel, columns: string[]): string | undefined {
+function guardSql(dialect: SqlProvider, table: TableModel, columns: string[]): string | undefined {
   const target = dialect === "sqlite" ? quoteIdent("sqlite", table.name) : quoteTable(dialect, table);
   const message = guardMessage(table.name, columns);
   switch (dialect) {
@@ -181,7 +181,7 @@ export function addColumnsMigration(input: AddColumnsInput): MigrationPlan {
   const provider = datasourceProvider(schema) ?? "";
   const block = schema.blocks.find((b) => b.kind === "model" && b.name === input.model);
   if (!block) throw new Error(`The schema has no model ${input.model}`);
-  const dialect = provider === "mongodb" ? "postgresql" : sqlDialect(provider);
+  const dialect = provider === "mongodb" ? "postgresql" : normalizeProvider(provider);
   const name = `better_auth_add_${input.model}_fields`.replace(/[^A-Za-z0-9_]/g, "_");
   if (!dialect) {
     return { provider, name, notes: [provider ? `No migration is written for provider "${provider}".` : "The schema has no datasource provider, so no SQL dialect to write in."] };

@@ -1,6 +1,6 @@
 import type { Block, Schema } from "../schema/ast";
 import { datasourceProvider } from "../schema/query";
-import { sqlDialect } from "./providers";
+import { normalizeProvider } from "../sql/provider";
 import { renderMigration } from "./render";
 import { addForeignKeySql, createIndexSql, createTableSql, separateIndexes } from "./sql/create-table";
 import { createIndexSql as sqliteIndexSql, createTableSql as sqliteTableSql } from "./sql/sqlite-table";
@@ -47,7 +47,7 @@ export function addTablesMigration(input: AddTablesInput): MigrationPlan {
   const provider = datasourceProvider(schema) ?? "";
   const blocks = input.models.map((name) => modelBlock(schema, name));
   if (provider === "mongodb") return { provider, name: "better_auth_add_tables", notes: mongodbNotes(schema, blocks) };
-  const dialect = sqlDialect(provider);
+  const dialect = normalizeProvider(provider);
   if (!dialect) {
     return { provider, name: "better_auth_add_tables", notes: [provider ? `No migration is written for provider "${provider}".` : "The schema has no datasource provider, so no SQL dialect to write in."] };
   }

@@ -1,10 +1,10 @@
 import type { Column, NativeType } from "./table-model";
-import type { SqlDialect } from "./providers";
+import type { SqlProvider } from "../sql/provider";
 
 // Column types as Prisma Migrate writes them. `token String` without `@db.*` gets the
 // provider's default String mapping, which is what a fresh `prisma migrate dev` would create.
 
-const DEFAULT_STRING: Record<SqlDialect, string> = {
+const DEFAULT_STRING: Record<SqlProvider, string> = {
   postgresql: "TEXT",
   cockroachdb: "STRING",
   mysql: "VARCHAR(191)",
@@ -19,7 +19,7 @@ export function renderNativeType(native: NativeType): string {
 }
 
 /** The SQL type of a String column (the token, or the id it is copied from). */
-export function stringColumnType(dialect: SqlDialect, column: Pick<Column, "nativeType"> | undefined): string {
+export function stringColumnType(dialect: SqlProvider, column: Pick<Column, "nativeType"> | undefined): string {
   // SQLite has no native type attributes for String; Prisma always writes TEXT.
   if (dialect !== "sqlite" && column?.nativeType) return renderNativeType(column.nativeType);
   return DEFAULT_STRING[dialect];

@@ -1,4 +1,4 @@
-import { quoteIdent, type SqlDialect } from "./providers";
+import { quoteIdent, type SqlProvider } from "../sql/provider";
 import type { SessionContext } from "./session-context";
 
 /** A read-only query listing tokens held by more than one session, for the caller to run before make-token-unique. */
@@ -10,7 +10,7 @@ export function duplicateCheckSql(c: SessionContext): string {
   return `SELECT ${token}, COUNT(*) AS ${q("sessions")} FROM ${c.qualified}${where} GROUP BY ${token} HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC;`;
 }
 
-export function duplicateNotes(c: SessionContext, dialect: SqlDialect, keepLatest: boolean): string[] {
+export function duplicateNotes(c: SessionContext, dialect: SqlProvider, keepLatest: boolean): string[] {
   const stops =
     dialect === "postgresql" || dialect === "sqlserver"
       ? "the migration stops at its first statement with a message saying so"

@@ -1,7 +1,7 @@
 import { datasourceProvider } from "../schema/query";
 import { duplicateCheckSql, duplicateNotes } from "./duplicates";
 import { mongodbNotes } from "./mongodb";
-import { sqlDialect, type SqlDialect } from "./providers";
+import { normalizeProvider, type SqlProvider } from "../sql/provider";
 import { referenceNotes } from "./references";
 import { renderMigration } from "./render";
 import { sessionContext, type SessionContext } from "./session-context";
@@ -39,7 +39,7 @@ function statementsFor(c: SessionContext, input: SessionMigrationInput): Stateme
   }
 }
 
-function dialectNotes(dialect: SqlDialect, transition: SessionTransition): string[] {
+function dialectNotes(dialect: SqlProvider, transition: SessionTransition): string[] {
   if (dialect === "mysql" && transition !== "make-token-unique") {
     return ["MySQL/MariaDB commit each ALTER TABLE on its own: if a step fails, fix the cause and apply the remaining steps; every step is safe to run again."];
   }
@@ -65,7 +65,7 @@ export function planSessionMigration(input: SessionMigrationInput): MigrationPla
     if (typeof context === "string") return { provider, name, notes: [context] };
     return { provider, name, notes: mongodbNotes(context, transition) };
   }
-  const dialect = sqlDialect(provider);
+  const dialect = normalizeProvider(provider);
   if (!dialect) {
     return { provider, name, notes: [provider ? `No migration is written for provider "${provider}".` : "The schema has no datasource provider, so no SQL dialect to write in."] };
   }

@@ -2,7 +2,7 @@ import type { Block, Schema } from "../schema/ast";
 import { fieldAttribute } from "../schema/query";
 import { stringColumnType } from "./column-types";
 import { uniqueIndexName } from "./constraint-names";
-import { quoteIdent, type SqlDialect } from "./providers";
+import { quoteIdent, type SqlProvider } from "../sql/provider";
 import { tableModel, type Column, type Index, type TableModel } from "./table-model";
 
 // Everything the SQL builders need to know about the Session table, resolved once: real table
@@ -10,7 +10,7 @@ import { tableModel, type Column, type Index, type TableModel } from "./table-mo
 // the unique index the 1.x layout needs.
 
 export interface SessionContext {
-  dialect: SqlDialect;
+  dialect: SqlProvider;
   /** The table as the given block describes it (the layout before the fix). */
   table: TableModel;
   /** Quoted, schema-qualified table name for statements. */
@@ -34,13 +34,13 @@ export interface SessionContext {
   expiresAt?: Column;
 }
 
-export function quoteTable(dialect: SqlDialect, table: TableModel): string {
+export function quoteTable(dialect: SqlProvider, table: TableModel): string {
   // Prisma's SQL Server migrations always qualify with the schema, `dbo` by default.
   const schema = table.schema ?? (dialect === "sqlserver" ? "dbo" : undefined);
   return (schema ? `${quoteIdent(dialect, schema)}.` : "") + quoteIdent(dialect, table.name);
 }
 
-export function sessionContext(schema: Schema, session: Block, dialect: SqlDialect, tokenField: string, expiresAtField = "expiresAt"): SessionContext | string {
+export function sessionContext(schema: Schema, session: Block, dialect: SqlProvider, tokenField: string, expiresAtField = "expiresAt"): SessionContext | string {
   const table = tableModel(schema, session, dialect);
   const idField = session.fields.find((field) => fieldAttribute(field, "id"));
   const id = idField && table.columns.find((column) => column.field === idField.name);

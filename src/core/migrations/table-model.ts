@@ -1,7 +1,7 @@
 import type { Attribute, Block, Expr, Field, Schema } from "../schema/ast";
 import { blockAttributes, fieldAttribute, mappedName, namedArg, stringValue } from "../schema/query";
 import { foreignKeyName, indexName, primaryKeyName, uniqueIndexName } from "./constraint-names";
-import type { SqlDialect } from "./providers";
+import type { SqlProvider } from "../sql/provider";
 
 // The Session table as Prisma Migrate would create it from the model: real table and column
 // names (`@@map`/`@map`), types, defaults, primary key, indexes and foreign keys with Prisma's
@@ -230,7 +230,7 @@ function relationMode(schema: Schema): string | undefined {
   return undefined;
 }
 
-function foreignKeys(schema: Schema, block: Block, dialect: SqlDialect, table: string): ForeignKey[] {
+function foreignKeys(schema: Schema, block: Block, dialect: SqlProvider, table: string): ForeignKey[] {
   // With `relationMode = "prisma"` Prisma emulates relations and creates no foreign keys.
   if (relationMode(schema) === "prisma") return [];
   const result: ForeignKey[] = [];
@@ -265,7 +265,7 @@ function foreignKeys(schema: Schema, block: Block, dialect: SqlDialect, table: s
 }
 
 /** The table Prisma Migrate creates for `block`, in the dialect's naming. */
-export function tableModel(schema: Schema, block: Block, dialect: SqlDialect): TableModel {
+export function tableModel(schema: Schema, block: Block, dialect: SqlProvider): TableModel {
   const name = tableName(block);
   const fields = scalarFields(schema, block);
   const columns = fields.map((field) => toColumn(schema, block, field));

@@ -1,12 +1,12 @@
 import { renderNativeType } from "../column-types";
-import { quoteIdent, quoteString, type SqlDialect } from "../providers";
+import { quoteIdent, quoteString, type SqlProvider } from "../../sql/provider";
 import type { Column, DefaultValue } from "../table-model";
 
 // Column definitions as Prisma Migrate writes them for the server databases (PostgreSQL,
 // CockroachDB, MySQL, SQL Server): type, nullability, default. Checked against the DDL of
 // Prisma's schema engine for PostgreSQL and CockroachDB in test/migrations/add-sql.test.ts.
 
-export type ServerSqlDialect = Exclude<SqlDialect, "sqlite">;
+export type ServerSqlDialect = Exclude<SqlProvider, "sqlite">;
 
 const SCALARS: Record<ServerSqlDialect, Record<string, string>> = {
   postgresql: {

@@ -1,4 +1,4 @@
-import { quoteIdent, type SqlDialect } from "../providers";
+import { quoteIdent, type SqlProvider } from "../../sql/provider";
 import { quoteTable } from "../session-context";
 import type { ForeignKey, Index, ReferentialAction, TableModel } from "../table-model";
 import { columnDefinition, type ServerSqlDialect } from "./column-ddl";
@@ -15,7 +15,7 @@ const ACTIONS: Record<ReferentialAction, string> = {
   SetDefault: "SET DEFAULT",
 };
 
-function indexColumns(dialect: SqlDialect, index: Index): string {
+function indexColumns(dialect: SqlProvider, index: Index): string {
   return index.columns
     .map((c) => quoteIdent(dialect, c.name) + (dialect === "mysql" && c.length ? `(${c.length})` : "") + (c.sort === "Desc" ? " DESC" : ""))
     .join(", ");

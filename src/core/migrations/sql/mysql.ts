@@ -1,4 +1,4 @@
-import { quoteIdent } from "../providers";
+import { quoteIdent } from "../../sql/provider";
 import type { SessionContext } from "../session-context";
 import { olderThan, type ServerDialect } from "./server-recipes";
 

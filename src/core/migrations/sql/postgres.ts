@@ -1,4 +1,4 @@
-import { quoteIdent, quoteString, type SqlDialect } from "../providers";
+import { quoteIdent, quoteString, type SqlProvider } from "../../sql/provider";
 import { duplicateMessage } from "../explain";
 import type { SessionContext } from "../session-context";
 import { olderThan, type ServerDialect } from "./server-recipes";
@@ -6,7 +6,7 @@ import { olderThan, type ServerDialect } from "./server-recipes";
 // PostgreSQL and CockroachDB (Prisma renders both through its Postgres flavour). A migration
 // script runs as one implicit transaction there, so a failing statement leaves nothing behind.
 
-export function postgresDialect(dialect: Extract<SqlDialect, "postgresql" | "cockroachdb">): ServerDialect {
+export function postgresDialect(dialect: Extract<SqlProvider, "postgresql" | "cockroachdb">): ServerDialect {
   const q = (name: string) => quoteIdent(dialect, name);
   const schemaPrefix = (c: SessionContext) => (c.table.schema ? `${q(c.table.schema)}.` : "");
   return {

@@ -1,4 +1,4 @@
-import { quoteIdent } from "../providers";
+import { quoteIdent } from "../../sql/provider";
 import type { TableModel } from "../table-model";
 import type { Statement } from "../types";
 import { createIndexSql, createTableSql } from "./sqlite-table";

@@ -1,5 +1,5 @@
 import { sqliteColumnType } from "../column-types";
-import { quoteIdent, quoteString } from "../providers";
+import { quoteIdent, quoteString } from "../../sql/provider";
 import type { Column, DefaultValue, ForeignKey, Index, ReferentialAction, TableModel } from "../table-model";
 
 // Prisma's SQLite DDL, reproduced character for character (checked against

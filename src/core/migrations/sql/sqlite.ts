@@ -1,6 +1,6 @@
 import { uniqueIndexName } from "../constraint-names";
 import { why } from "../explain";
-import { quoteIdent } from "../providers";
+import { quoteIdent } from "../../sql/provider";
 import type { SessionContext } from "../session-context";
 import type { Column, Index, TableModel } from "../table-model";
 import type { DuplicateTokens, SessionTransition, Statement } from "../types";

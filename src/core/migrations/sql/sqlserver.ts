@@ -1,4 +1,4 @@
-import { quoteIdent, quoteString } from "../providers";
+import { quoteIdent, quoteString } from "../../sql/provider";
 import { duplicateMessage } from "../explain";
 import type { SessionContext } from "../session-context";
 import type { Statement } from "../types";
