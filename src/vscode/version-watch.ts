@@ -1,5 +1,6 @@
 import { dirname, join } from "node:path";
 import * as vscode from "vscode";
+import { PRISMA_CONFIG_NAMES } from "../core/schema/prisma-config-names";
 import { LOCKFILE_NAMES } from "../core/version/lockfiles";
 import type { LintedSchema } from "./linter";
 
@@ -10,7 +11,7 @@ const SETTLE_MS = 300;
  * Fires when a file the Better Auth version is detected from appears, changes or goes away, so
  * diagnostics follow an install or an upgrade without waiting for a keystroke.
  *
- * Lock files, package.json and prisma.config.ts are seen by the workspace's recursive watcher.
+ * Lock files, package.json and every prisma.config.* name are seen by the workspace's recursive watcher.
  * node_modules is not (`files.watcherExclude` leaves it out by default), so the installed
  * `node_modules/better-auth/package.json` is watched with non-recursive watchers, which the
  * exclude settings do not apply to: one on node_modules for the package folder coming and
@@ -22,7 +23,7 @@ export class VersionWatch implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly onVersionFilesChanged: () => void) {
-    const names = ["package.json", "prisma.config.ts", ...LOCKFILE_NAMES];
+    const names = ["package.json", ...PRISMA_CONFIG_NAMES, ...LOCKFILE_NAMES];
     this.watch(vscode.workspace.createFileSystemWatcher(`**/{${names.join(",")}}`));
     for (const folder of vscode.workspace.workspaceFolders ?? []) this.watchInstall(folder.uri.fsPath);
     this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders((event) => event.added.forEach((folder) => this.watchInstall(folder.uri.fsPath))));

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import type { LintConfig } from "../better-auth/options-mirror";
 import type { Schema } from "../schema/ast";
 import { findSchemaLocation, loadSchema, nodeSchemaFs, schemaFilesFor } from "../schema/load";
+import { PRISMA_CONFIG_NAMES } from "../schema/prisma-config-names";
 import { datasourceProvider } from "../schema/query";
 import { detectBetterAuthVersion } from "../version/detect";
 import type { DetectedVersion } from "../version/detected-version";
@@ -43,8 +44,6 @@ export interface PreparedLookup {
   version: DetectedVersion;
 }
 
-const CONFIG_NAMES = ["prisma.config.ts", "prisma.config.mts", "prisma.config.js", "prisma.config.mjs", ".config/prisma.ts"];
-
 const readText = (path: string) => {
   try {
     return readFileSync(path, "utf8");
@@ -55,7 +54,7 @@ const readText = (path: string) => {
 
 function findPrismaConfig(dirs: string[], read: (path: string) => string | undefined): { source: string; dir: string } | undefined {
   for (const dir of dirs) {
-    for (const name of CONFIG_NAMES) {
+    for (const name of PRISMA_CONFIG_NAMES) {
       const source = read(join(dir, name));
       if (source !== undefined) return { source, dir: dirname(join(dir, name)) };
     }

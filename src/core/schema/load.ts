@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { readTextFile, type TextFile } from "../text-file";
 import type { Schema } from "./ast";
 import { parseSchemaText } from "./parser";
+import { PRISMA_CONFIG_NAMES } from "./prisma-config-names";
 
 /** File access the loader needs; the VS Code layer overlays unsaved editor text on it. */
 export interface SchemaFs {
@@ -58,7 +59,7 @@ export function migrationsPathFromPrismaConfig(source: string): string | undefin
  * `package.json#prisma.schema`, then `prisma/schema.prisma`, `prisma/schema/`, `schema.prisma`.
  */
 export function findSchemaLocation(projectDir: string, fs: SchemaFs = nodeSchemaFs): string | undefined {
-  for (const name of ["prisma.config.ts", "prisma.config.mts", "prisma.config.js", "prisma.config.mjs", ".config/prisma.ts"]) {
+  for (const name of PRISMA_CONFIG_NAMES) {
     const source = fs.readFile(join(projectDir, name));
     const schema = source && schemaPathFromPrismaConfig(source);
     if (schema) return resolve(dirname(join(projectDir, name)), schema);

@@ -1,7 +1,6 @@
 import { dirname, join } from "node:path";
 import { nodeSchemaFs, type SchemaFs } from "./load";
-
-const PRISMA_CONFIGS = ["prisma.config.ts", "prisma.config.mts", "prisma.config.js", "prisma.config.mjs", ".config/prisma.ts"];
+import { PRISMA_CONFIG_NAMES } from "./prisma-config-names";
 
 /**
  * The nearest prisma.config.* from the schema's folder upwards, stopping at the project root
@@ -12,7 +11,7 @@ export function findPrismaConfig(schemaPath: string, options: { stopAt?: string;
   const fs = options.fs ?? nodeSchemaFs;
   let dir = fs.readDir(schemaPath) ? schemaPath : dirname(schemaPath);
   for (;;) {
-    for (const name of PRISMA_CONFIGS) {
+    for (const name of PRISMA_CONFIG_NAMES) {
       const source = fs.readFile(join(dir, name));
       if (source !== undefined) return { source, dir: dirname(join(dir, name)) };
     }
