@@ -86,12 +86,12 @@ export class SchemaLinter implements vscode.Disposable {
   }
 
   /** Which app context a schema lints against: its folder, version, trust and the authConfigPath setting. */
-  private appKey(uri: vscode.Uri, root: string, settings: ReturnType<typeof readSettings>, fs: SchemaFs): AppKey {
+  private appKey(uri: vscode.Uri, root: string, settings: ReturnType<typeof readSettings>, fs: SchemaFs, version: DetectedVersion): AppKey {
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
     const configured = settings.authConfigPath;
     return {
       schemaDir: schemaDirOf(root, fs),
-      version: detectSchemaVersion(root, settings.lint, fs).version,
+      version: version.version,
       trusted: vscode.workspace.isTrusted,
       authConfigPath: configured && folder && !isAbsolute(configured) ? join(folder, configured) : configured,
       readFile: (path) => fs.readFile(path),
@@ -106,7 +106,8 @@ export class SchemaLinter implements vscode.Disposable {
     const settings = readSettings(uri);
     if (settings.enable && uri.scheme === "file") {
       const fs = editorSchemaFs();
-      await this.apps.ensure(this.appKey(uri, this.rootFor(uri, settings.schemaPath), settings, fs));
+      const root = this.rootFor(uri, settings.schemaPath);
+      await this.apps.ensure(this.appKey(uri, root, settings, fs, detectSchemaVersion(root, settings.lint, fs)));
     }
     return this.lint(uri);
   }
@@ -123,8 +124,10 @@ export class SchemaLinter implements vscode.Disposable {
     if (uri.scheme !== "file") return this.lintVirtual(uri, config);
     const root = this.rootFor(uri, settings.schemaPath);
     const fs = editorSchemaFs();
-    const app = this.apps.peek(this.appKey(uri, root, settings, fs));
-    const result = lintSchemaAt(root, config, fs, app);
+    // Detected once per lint: it picks the app context and is the version the lint assumes.
+    const version = detectSchemaVersion(root, config, fs);
+    const app = this.apps.peek(this.appKey(uri, root, settings, fs, version));
+    const result = lintSchemaAt(root, config, fs, app, version);
     const previous = this.schemas.get(root)?.result?.files ?? [];
     for (const file of new Set([...previous, ...result.files])) {
       const findings = result.findings.filter((finding) => finding.file === file);

@@ -31,12 +31,18 @@ export function detectSchemaVersion(path: string, config: LintConfig = {}, fs: S
 /**
  * Lints the schema `path` belongs to (one file or a multi-file folder), detecting the version
  * beside it. With `app` (see lintAppSchemaAt), the auth config's values come first and `config`
- * (settings, --config) overrides them; `config` in the result is what was used.
+ * (settings, --config) overrides them; `config` in the result is what was used. `version`, when
+ * the caller already detected it (to pick the app context), is not detected again.
  */
-export function lintSchemaAt(path: string, config: LintConfig = {}, fs: SchemaFs = nodeSchemaFs, app?: LoadedApp): SchemaLintResult & { config: LintConfig } {
+export function lintSchemaAt(
+  path: string,
+  config: LintConfig = {},
+  fs: SchemaFs = nodeSchemaFs,
+  app?: LoadedApp,
+  version: DetectedVersion = detectSchemaVersion(path, config, fs),
+): SchemaLintResult & { config: LintConfig } {
   const files = schemaFilesFor(path, fs);
   const { schema, missing } = loadSchema(files, fs);
-  const version = detectSchemaVersion(path, config, fs);
   const merged = app ? mergeLintConfig(app.config, config) : config;
   return { files, missing, schema, version, config: merged, findings: lintSchema(schema, { config: merged, version, ...(app ? { app: app.context } : {}) }) };
 }
@@ -54,5 +60,5 @@ export async function lintAppSchemaAt(
 ): Promise<SchemaLintResult & { app: LoadedApp; config: LintConfig }> {
   const version = detectSchemaVersion(path, config, fs);
   const loaded = await loadAppContext(schemaDirOf(path, fs), { ...app, version: version.version });
-  return { ...lintSchemaAt(path, config, fs, loaded), app: loaded };
+  return { ...lintSchemaAt(path, config, fs, loaded, version), app: loaded };
 }
