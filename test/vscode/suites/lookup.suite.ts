@@ -6,6 +6,7 @@ import { execFile } from "node:child_process";
 import * as vscode from "vscode";
 import type { LookupResult } from "../../../src/core/lookup/types";
 import { secretKeyFor } from "../../../src/vscode/cookie/secret-keys";
+import { schema1x } from "../../lookup/fixtures";
 import { EXTENSION_ID, extensionServices, open, workspaceFolder, workspaceUri } from "./helpers";
 
 const COMMAND = "betterAuthDoctor.lookupSession";
@@ -13,41 +14,9 @@ const SECRET = "lookup-secret-Vb3k9Qw7Zp2Lm5Xr8Tn4Hs6Jd1Fg0Ky";
 const CONSENT_KEY = "betterAuthDoctor.lookupSession.consented";
 const SECRET_VARS = ["BETTER_AUTH_SECRET", "BETTER_AUTH_SECRETS", "AUTH_SECRET"] as const;
 
-const SCHEMA = `datasource db {
-  provider = "sqlite"
-  url      = "file:./dev.db"
-}
-
-model User {
-  id            String    @id
-  name          String
-  email         String
-  emailVerified Boolean   @default(false)
-  image         String?
-  createdAt     DateTime  @default(now())
-  updatedAt     DateTime  @updatedAt
-  sessions      Session[]
-
-  @@unique([email])
-  @@map("user")
-}
-
-model Session {
-  id        String   @id
-  expiresAt DateTime
-  token     String
-  createdAt DateTime @default(now())
-  updatedAt DateTime @updatedAt
-  ipAddress String?
-  userAgent String?
-  userId    String
-  user      User     @relation(fields: [userId], references: [id], onDelete: Cascade)
-
-  @@unique([token])
-  @@index([userId])
-  @@map("session")
-}
-`;
+// The 1.x User/Session tables as Better Auth's migrator creates them (shared with the lookup
+// tests), pointed at the SQLite file the test writes.
+const SCHEMA = schema1x("sqlite").replace('url      = env("DATABASE_URL")', 'url      = "file:./dev.db"');
 
 /**
  * Signs a user up with the real better-auth (memory adapter) in a child Node, then writes its
