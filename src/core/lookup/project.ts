@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import type { LintConfig } from "../better-auth/options-mirror";
 import type { Schema } from "../schema/ast";
 import { findSchemaLocation, loadSchema, nodeSchemaFs, schemaFilesFor } from "../schema/load";
-import { PRISMA_CONFIG_NAMES } from "../schema/prisma-config-names";
+import { findPrismaConfig } from "../schema/prisma-config";
 import { datasourceProvider } from "../schema/query";
 import { detectBetterAuthVersion } from "../version/detect";
 import type { DetectedVersion } from "../version/detected-version";
@@ -52,16 +52,6 @@ const readText = (path: string) => {
   }
 };
 
-function findPrismaConfig(dirs: string[], read: (path: string) => string | undefined): { source: string; dir: string } | undefined {
-  for (const dir of dirs) {
-    for (const name of PRISMA_CONFIG_NAMES) {
-      const source = read(join(dir, name));
-      if (source !== undefined) return { source, dir: dirname(join(dir, name)) };
-    }
-  }
-  return undefined;
-}
-
 /** Driver family: the schema's provider, unless the URL plainly belongs to another family. */
 function chooseProvider(schemaProvider: string | undefined, url: string): SqlProvider | undefined {
   const fromSchema = normalizeProvider(schemaProvider);
@@ -88,7 +78,11 @@ export function prepareProjectLookup(input: ProjectLookupInput): PreparedLookup 
 
   const schemaDir = schemaRoot && (nodeSchemaFs.readDir(schemaRoot) ? schemaRoot : dirname(schemaRoot));
   const dirs = [...new Set([input.projectDir, ...(schemaDir ? [dirname(schemaDir), schemaDir] : [])])];
-  const prismaConfig = findPrismaConfig(dirs, read);
+  // The same search as lint and fix: from the schema's folder up to the project (its package.json).
+  const prismaConfig = findPrismaConfig(schemaRoot ?? input.projectDir, {
+    stopAt: input.projectDir,
+    fs: { readFile: read, readDir: nodeSchemaFs.readDir },
+  });
   let url = input.databaseUrl;
   let urlSource = "the URL you gave";
   let baseDir = schemaDir ?? input.projectDir;
