@@ -79,7 +79,8 @@ export function columnType(dialect: ServerSqlDialect, column: Column): string {
   return column.list ? `${type}[]` : type;
 }
 
-function literal(dialect: ServerSqlDialect, value: DefaultValue, column: Column): string | undefined {
+/** A `@default` value as SQL, for every provider; undefined where the database has none (uuid(), autoincrement…). */
+export function defaultLiteral(dialect: SqlProvider, value: DefaultValue, column: Column): string | undefined {
   switch (value.kind) {
     case "now":
       return dialect === "mysql" ? "CURRENT_TIMESTAMP(3)" : "CURRENT_TIMESTAMP";
@@ -93,7 +94,9 @@ function literal(dialect: ServerSqlDialect, value: DefaultValue, column: Column)
     case "dbgenerated":
       return value.sql;
     case "list": {
-      const items = value.items.map((item) => literal(dialect, item, column));
+      // Prisma has no list columns on SQLite.
+      if (dialect === "sqlite") return undefined;
+      const items = value.items.map((item) => defaultLiteral(dialect, item, column));
       if (items.some((item) => item === undefined)) return undefined;
       return `ARRAY[${items.join(", ")}]::${columnType(dialect, column)}`;
     }
@@ -104,7 +107,7 @@ function literal(dialect: ServerSqlDialect, value: DefaultValue, column: Column)
 
 /** The SQL of the column's `@default`, undefined when the database has none (uuid(), autoincrement…). */
 export function defaultSql(dialect: ServerSqlDialect, column: Column): string | undefined {
-  return column.default ? literal(dialect, column.default, column) : undefined;
+  return column.default ? defaultLiteral(dialect, column.default, column) : undefined;
 }
 
 export interface ColumnOptions {

@@ -1,19 +1,12 @@
 import { quoteIdent, type SqlProvider } from "../../sql/provider";
 import { quoteTable } from "../session-context";
-import type { ForeignKey, Index, ReferentialAction, TableModel } from "../table-model";
+import type { ForeignKey, Index, TableModel } from "../table-model";
 import { columnDefinition, type ServerSqlDialect } from "./column-ddl";
+import { REFERENTIAL_ACTION_SQL } from "./referential-actions";
 
 // CREATE TABLE, CREATE INDEX and ADD FOREIGN KEY in the shape of Prisma Migrate's own output for
 // the server databases, with Prisma's constraint names, so `prisma migrate dev` sees no drift.
 // MySQL and SQL Server keep unique keys inside CREATE TABLE, as Prisma writes them.
-
-const ACTIONS: Record<ReferentialAction, string> = {
-  Cascade: "CASCADE",
-  Restrict: "RESTRICT",
-  NoAction: "NO ACTION",
-  SetNull: "SET NULL",
-  SetDefault: "SET DEFAULT",
-};
 
 function indexColumns(dialect: SqlProvider, index: Index): string {
   return index.columns
@@ -70,6 +63,6 @@ export function addForeignKeySql(dialect: ServerSqlDialect, table: TableModel, f
   const referenced = quoteTable(dialect, { name: fk.referencedTable, schema: fk.referencedSchema } as TableModel);
   return (
     `ALTER TABLE ${quoteTable(dialect, table)} ADD CONSTRAINT ${q(fk.name)} FOREIGN KEY (${fk.columns.map(q).join(", ")}) ` +
-    `REFERENCES ${referenced}(${fk.referencedColumns.map(q).join(", ")}) ON DELETE ${ACTIONS[fk.onDelete]} ON UPDATE ${ACTIONS[fk.onUpdate]};`
+    `REFERENCES ${referenced}(${fk.referencedColumns.map(q).join(", ")}) ON DELETE ${REFERENTIAL_ACTION_SQL[fk.onDelete]} ON UPDATE ${REFERENTIAL_ACTION_SQL[fk.onUpdate]};`
   );
 }

@@ -1,30 +1,14 @@
 import { sqliteColumnType } from "../column-types";
-import { quoteIdent, quoteString } from "../../sql/provider";
-import type { Column, DefaultValue, ForeignKey, Index, ReferentialAction, TableModel } from "../table-model";
+import { quoteIdent } from "../../sql/provider";
+import { defaultLiteral } from "./column-ddl";
+import { REFERENTIAL_ACTION_SQL } from "./referential-actions";
+import type { Column, ForeignKey, Index, TableModel } from "../table-model";
 
 // Prisma's SQLite DDL, reproduced character for character (checked against
 // @prisma/schema-engine-wasm in test/migrations): the table rebuild must create exactly the
 // table `prisma migrate dev` would, or the next `migrate dev` reports drift.
 
 const q = (name: string) => quoteIdent("sqlite", name);
-
-function renderDefault(value: DefaultValue): string | undefined {
-  switch (value.kind) {
-    case "now":
-      return "CURRENT_TIMESTAMP";
-    case "string":
-    case "enum":
-      return quoteString(value.value);
-    case "number":
-      return value.text;
-    case "boolean":
-      return String(value.value);
-    case "dbgenerated":
-      return value.sql;
-    default:
-      return undefined;
-  }
-}
 
 function renderColumn(column: Column, singlePrimaryKey: boolean): string {
   const type = sqliteColumnType(column) ?? column.scalar;
@@ -34,25 +18,17 @@ function renderColumn(column: Column, singlePrimaryKey: boolean): string {
     out += " PRIMARY KEY";
     if (column.default?.kind === "autoincrement") return `${out} AUTOINCREMENT`;
   }
-  const value = column.default && renderDefault(column.default);
+  const value = column.default && defaultLiteral("sqlite", column.default, column);
   if (value !== undefined) out += ` DEFAULT ${value}`;
   return out;
 }
-
-const ACTIONS: Record<ReferentialAction, string> = {
-  Cascade: "CASCADE",
-  Restrict: "RESTRICT",
-  NoAction: "NO ACTION",
-  SetNull: "SET NULL",
-  SetDefault: "SET DEFAULT",
-};
 
 function renderForeignKey(fk: ForeignKey): string {
   const columns = fk.columns.map(q).join(", ");
   const referenced = fk.referencedColumns.map(q).join(", ");
   return (
     `CONSTRAINT ${q(fk.name)} FOREIGN KEY (${columns}) REFERENCES ${q(fk.referencedTable)} (${referenced}) ` +
-    `ON DELETE ${ACTIONS[fk.onDelete]} ON UPDATE ${ACTIONS[fk.onUpdate]}`
+    `ON DELETE ${REFERENTIAL_ACTION_SQL[fk.onDelete]} ON UPDATE ${REFERENTIAL_ACTION_SQL[fk.onUpdate]}`
   );
 }
 
