@@ -5,11 +5,13 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { doctorRules, renderDoctorRuleDoc } from "../../src/core/doctor";
 import { rules } from "../../src/core/lint/rules";
-import { renderReadmeRulesTable, renderRuleDoc } from "./render-rule-doc";
+import { renderReadmeRulesTable, renderRuleDoc, renderSyntaxRuleDoc } from "./render-rule-doc";
+import { SYNTAX_RULE } from "../../src/core/lint/lint";
 
 const root = path.join(__dirname, "../..");
 mkdirSync(path.join(root, "docs/rules"), { recursive: true });
 for (const rule of rules) writeFileSync(path.join(root, "docs/rules", `${rule.id}.md`), renderRuleDoc(rule));
+writeFileSync(path.join(root, "docs/rules", `${SYNTAX_RULE}.md`), renderSyntaxRuleDoc());
 for (const rule of doctorRules) writeFileSync(path.join(root, "docs/rules", `${rule.id}.md`), renderDoctorRuleDoc(rule));
 
 const readmePath = path.join(root, "README.md");
@@ -19,4 +21,4 @@ const end = "<!-- rules:end -->";
 const before = readme.slice(0, readme.indexOf(start) + start.length);
 const after = readme.slice(readme.indexOf(end));
 writeFileSync(readmePath, `${before}\n${renderReadmeRulesTable(rules, doctorRules)}\n${after}`);
-console.log(`wrote ${rules.length + doctorRules.length} rule pages and the README table`);
+console.log(`wrote ${rules.length + 1 + doctorRules.length} rule pages and the README table`);

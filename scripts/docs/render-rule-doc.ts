@@ -63,6 +63,36 @@ export function renderRuleDoc(rule: Rule): string {
   return lines.join("\n");
 }
 
+/** The page of the parser's own findings, which no Rule object describes (SARIF and diagnostics link to it). */
+export function renderSyntaxRuleDoc(): string {
+  return [
+    `# ${SYNTAX_RULE}`,
+    "",
+    "The schema parses; a best-effort tree keeps every complete model checked.",
+    "",
+    "Default severity: **warning**.",
+    "",
+    "## Why",
+    "",
+    "Better Auth Doctor reads `schema.prisma` with its own tolerant parser, so a half-typed model (an",
+    "unclosed block, a dangling attribute, a stray character) does not stop the other rules: every",
+    "complete model is still checked and the broken spot is reported once, here. The message is the",
+    "parser's; `prisma validate` (or Prisma's VS Code extension) gives Prisma's own wording.",
+    "",
+    "It is a warning, not an error: Prisma is the judge of its syntax. In VS Code the rule turns itself",
+    "off when Prisma's extension is installed (it reports the same spots), unless you set it.",
+    "",
+    "## Configure",
+    "",
+    "```json",
+    `{ "rules": { "${SYNTAX_RULE}": "off" } }`,
+    "```",
+    "",
+    `In VS Code: \`"betterAuthDoctor.rules": { "${SYNTAX_RULE}": "off" }\`.`,
+    "",
+  ].join("\n");
+}
+
 export function renderRulesTable(rules: readonly Rule[]): string {
   const rows = rules.map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.defaultSeverity} | ${rule.description} |`);
   rows.push(`| \`${SYNTAX_RULE}\` | warning | The schema parses; a best-effort tree keeps every complete model checked. |`);

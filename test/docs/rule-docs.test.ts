@@ -3,10 +3,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { doctorRules, renderDoctorRuleDoc } from "../../src/core/doctor";
 import { rules } from "../../src/core/lint/rules";
-import { renderReadmeRulesTable, renderRuleDoc } from "../../scripts/docs/render-rule-doc";
+import { renderReadmeRulesTable, renderRuleDoc, renderSyntaxRuleDoc } from "../../scripts/docs/render-rule-doc";
+import { SYNTAX_RULE } from "../../src/core/lint/lint";
 
 const root = path.join(__dirname, "../..");
-const pages = [...rules.map((rule) => ({ id: rule.id, render: () => renderRuleDoc(rule) })), ...doctorRules.map((rule) => ({ id: rule.id, render: () => renderDoctorRuleDoc(rule) }))];
+const pages = [
+  ...rules.map((rule) => ({ id: rule.id, render: () => renderRuleDoc(rule) })),
+  // SARIF's helpUri and the editor's diagnostic code link every finding's rule id here.
+  { id: SYNTAX_RULE, render: renderSyntaxRuleDoc },
+  ...doctorRules.map((rule) => ({ id: rule.id, render: () => renderDoctorRuleDoc(rule) }))];
 
 describe("rule docs (npm run docs writes them)", () => {
   for (const page of pages) {
