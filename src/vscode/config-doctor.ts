@@ -7,7 +7,7 @@ import type { Finding } from "../core/lint/findings";
 import { toDiagnostic } from "./convert";
 import type { LintedSchema, SchemaLinter } from "./linter";
 import { editorSchemaFs } from "./schema-fs";
-import { readSettings } from "./settings";
+import type { Config } from "./config";
 
 function listDir(dir: string): string[] | undefined {
   try {
@@ -38,9 +38,14 @@ export class ConfigDoctor implements vscode.Disposable {
   constructor(
     linter: SchemaLinter,
     private readonly log: vscode.LogOutputChannel,
+    private readonly config: Config,
   ) {
     this.subscriptions.push(
       linter.onDidLint((linted) => this.afterSchemaLint(linted)),
+      // Rule severities and `enable` apply to these files too; a disabled folder's schemas do not lint again to trigger us.
+      config.onDidChange((change) => {
+        for (const projectDir of this.projects.keys()) if (change.affects(vscode.Uri.file(projectDir))) this.schedule(projectDir, 0);
+      }),
       vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length && this.fileChanged(event.document.uri)),
     );
   }
@@ -94,7 +99,7 @@ export class ConfigDoctor implements vscode.Disposable {
   private run(projectDir: string): void {
     const project = this.projects.get(projectDir);
     if (!project) return;
-    const settings = readSettings(vscode.Uri.file(projectDir));
+    const settings = this.config.for(vscode.Uri.file(projectDir));
     const fs = editorSchemaFs();
     const result = settings.enable
       ? lintAppConfig(project.app, project.version, settings.lint.rules, { readFile: (path) => fs.readFile(path), listDir, readEnv: vscode.workspace.isTrusted })

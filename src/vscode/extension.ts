@@ -2,12 +2,12 @@ import * as vscode from "vscode";
 import { AppContexts } from "./app-contexts";
 import { AuthConfigStatus } from "./auth-config-status";
 import { BetterAuthCodeActions } from "./code-actions";
+import { Config } from "./config";
 import { ConfigDoctor } from "./config-doctor";
 import { registerCommands } from "./commands";
 import type { ExtensionServices } from "./context";
 import { SchemaLinter } from "./linter";
 import { watchNewFolders } from "./new-folders";
-import { affectsSettings, SettingsProblems } from "./settings";
 import { VersionStatus } from "./version-status";
 import { VersionWatch } from "./version-watch";
 
@@ -29,8 +29,9 @@ async function lintWorkspace(linter: SchemaLinter, log: vscode.LogOutputChannel)
 
 /** A failed activation is logged and shown once, never lost in the extension host. */
 export function activate(context: vscode.ExtensionContext): ExtensionServices | undefined {
+  const started = performance.now();
   try {
-    return start(context);
+    return start(context, started);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`Better Auth Doctor failed to start: ${(error as Error)?.stack ?? message}`);
@@ -39,15 +40,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices | 
   }
 }
 
-function start(context: vscode.ExtensionContext): ExtensionServices {
+function start(context: vscode.ExtensionContext, started: number): ExtensionServices {
   const log = vscode.window.createOutputChannel("Better Auth Doctor", { log: true });
+  const config = new Config(log);
   const apps = new AppContexts(log);
-  const linter = new SchemaLinter(log, apps);
-  const doctor = new ConfigDoctor(linter, log);
-  const services: ExtensionServices = { context, linter, log };
+  const linter = new SchemaLinter(log, apps, config);
+  const doctor = new ConfigDoctor(linter, log, config);
+  const timings: ExtensionServices["timings"] = { activationMs: 0 };
+  const services: ExtensionServices = { context, linter, config, log, timings };
   const schemaWatcher = vscode.workspace.createFileSystemWatcher("**/*.prisma");
   const versionWatch = new VersionWatch(() => linter.relintAll());
-  const settingsProblems = new SettingsProblems(log);
   const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
 
   // The auth config and the modules it imports: typing in them (unsaved) or changing them on disk
@@ -62,8 +64,19 @@ function start(context: vscode.ExtensionContext): ExtensionServices {
     configTimers.set(path, setTimeout(() => (configTimers.delete(path), apps.invalidate(created ? undefined : path)), 150));
   };
 
+  // Users (and the real-VS-Code suite) see how long the editor waited for the first squiggles.
+  const firstLint = linter.onDidLint((linted) => {
+    if (!linted.result) return;
+    firstLint.dispose();
+    timings.firstDiagnosticsMs = Math.round(performance.now() - started);
+    timings.firstSchema = linted.root;
+    log.info(`activated in ${timings.activationMs} ms; first diagnostics after ${timings.firstDiagnosticsMs} ms (${vscode.workspace.asRelativePath(linted.root)})`);
+  });
+
   context.subscriptions.push(
     log,
+    firstLint,
+    config,
     apps,
     linter,
     codeWatcher,
@@ -90,12 +103,6 @@ function start(context: vscode.ExtensionContext): ExtensionServices {
       if (document.uri.scheme === "file" && vscode.workspace.getWorkspaceFolder(document.uri)) linter.schedule(document.uri, 0);
       else linter.clear(document.uri);
     }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!affectsSettings(event)) return;
-      settingsProblems.check();
-      linter.relintAll();
-    }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => settingsProblems.check()),
     schemaWatcher.onDidCreate((uri) => linter.schedule(uri)),
     schemaWatcher.onDidChange((uri) => !isOpen(uri) && linter.schedule(uri)),
     schemaWatcher.onDidDelete((uri) => linter.forget(uri)),
@@ -103,10 +110,10 @@ function start(context: vscode.ExtensionContext): ExtensionServices {
     ...registerCommands(services),
   );
 
-  settingsProblems.check();
   for (const document of vscode.workspace.textDocuments) if (isSchema(document)) linter.schedule(document.uri, 0);
   if (vscode.workspace.workspaceFolders?.length) lintWorkspace(linter, log).catch((error: unknown) => log.error(`finding schema files failed: ${(error as Error)?.message ?? error}`));
-  log.info(`activated (VS Code ${vscode.version})`);
+  timings.activationMs = Math.round(performance.now() - started);
+  log.info(`activated (VS Code ${vscode.version}) in ${timings.activationMs} ms`);
   return services;
 }
 

@@ -10,7 +10,8 @@ import type { AppContexts, AppKey } from "./app-contexts";
 import { resolveVersion, SYNTAX_RULE } from "../core/lint/lint";
 import type { DetectedVersion } from "../core/version/detected-version";
 import { toDiagnostic } from "./convert";
-import { readSettings } from "./settings";
+import type { Config, SettingsChange } from "./config";
+import type { Settings } from "./settings";
 import { editorSchemaFs } from "./schema-fs";
 
 export interface LintedSchema {
@@ -38,13 +39,19 @@ export class SchemaLinter implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LintedSchema>();
   readonly onDidLint = this.changed.event;
 
+  private readonly settingsSubscription: vscode.Disposable;
+
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly apps: AppContexts,
-  ) {}
+    private readonly config: Config,
+  ) {
+    this.settingsSubscription = config.onDidChange((change) => this.relint(change));
+  }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
+    this.settingsSubscription.dispose();
     this.collection.dispose();
     this.changed.dispose();
   }
@@ -86,7 +93,7 @@ export class SchemaLinter implements vscode.Disposable {
   }
 
   /** Which app context a schema lints against: its folder, version, trust and the authConfigPath setting. */
-  private appKey(uri: vscode.Uri, root: string, settings: ReturnType<typeof readSettings>, fs: SchemaFs, version: DetectedVersion): AppKey {
+  private appKey(uri: vscode.Uri, root: string, settings: Settings, fs: SchemaFs, version: DetectedVersion): AppKey {
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
     const configured = settings.authConfigPath;
     return {
@@ -103,7 +110,7 @@ export class SchemaLinter implements vscode.Disposable {
    * installed better-auth): linting without it would flash findings the config answers.
    */
   async lintWithApp(uri: vscode.Uri): Promise<LintedSchema | undefined> {
-    const settings = readSettings(uri);
+    const settings = this.config.for(uri);
     if (settings.enable && uri.scheme === "file") {
       const fs = editorSchemaFs();
       const root = this.rootFor(uri, settings.schemaPath);
@@ -113,8 +120,10 @@ export class SchemaLinter implements vscode.Disposable {
   }
 
   lint(uri: vscode.Uri): LintedSchema | undefined {
-    const settings = readSettings(uri);
+    const settings = this.config.for(uri);
     if (!settings.enable) {
+      // The whole schema goes quiet, not just this file; it stays known so enabling re-lints it.
+      for (const file of this.schemaFor(uri)?.result?.files ?? []) this.clear(vscode.Uri.file(file));
       this.clear(uri);
       return undefined;
     }
@@ -142,7 +151,7 @@ export class SchemaLinter implements vscode.Disposable {
   }
 
   /** Virtual workspaces have no disk to read versions or sibling files from: lint the text alone. */
-  private lintVirtual(uri: vscode.Uri, config: ReturnType<typeof readSettings>["lint"]): LintedSchema | undefined {
+  private lintVirtual(uri: vscode.Uri, config: LintConfig): LintedSchema | undefined {
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
     if (!document) return undefined;
     const findings = lintText(document.getText(), { config, path: uri.toString() });
@@ -169,9 +178,14 @@ export class SchemaLinter implements vscode.Disposable {
   }
 
   relintAll(): void {
+    this.relint();
+  }
+
+  /** Lints again every known schema, or those whose folder's settings changed. */
+  private relint(change?: SettingsChange): void {
     for (const schema of this.schemas.values()) {
       const file = schema.result?.files[0];
-      if (file) this.schedule(vscode.Uri.file(file));
+      if (file && (!change || change.affects(vscode.Uri.file(file)))) this.schedule(vscode.Uri.file(file));
     }
   }
 }

@@ -1,11 +1,11 @@
-import * as vscode from "vscode";
 import type { LintConfig } from "../core/better-auth/options-mirror";
 import { validateLintConfig } from "../core/lint/config-validation";
 
-// The one place that reads `betterAuthDoctor.*`. Every key is resource-scoped, so each
-// workspace folder (and each schema in it) gets its own plain settings object for the core.
-// Values are checked by the same validator as the CLI's config file; what is invalid is left
-// out (its default applies) and named in `problems`.
+// The typed `betterAuthDoctor.*` settings of one workspace folder, built from the values VS Code
+// holds. No `vscode` import: `Config` (config.ts) reads the values, this module and
+// settings-changes.ts decide what they mean, so vitest covers them. Values are checked by the
+// same validator as the CLI's config file; what is invalid is left out (its default applies) and
+// named in `problems`.
 
 export const SECTION = "betterAuthDoctor";
 
@@ -20,57 +20,35 @@ export interface Settings {
   problems: string[];
 }
 
-export function readSettings(scope: vscode.ConfigurationScope | undefined): Settings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
+/** The part of VS Code's `WorkspaceConfiguration` the settings are read through. */
+export interface SettingValues {
+  get<T>(key: string, defaultValue: T): T;
+  /** Whether the user set `key` anywhere (user, workspace or folder settings), rather than leaving the default. */
+  isSet(key: string): boolean;
+}
+
+export function toSettings(values: SettingValues): Settings {
   // Blank is the setting's default: detect the version.
-  const version = config.get<string>("betterAuthVersion", "");
+  const version = values.get<unknown>("betterAuthVersion", "");
   // usePlural, models and generateId override what the app's auth config says, so only values
   // the user set count: a default would silently overrule the config.
-  const set = (key: string) => {
-    const inspected = config.inspect(key);
-    return [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].some((value) => value !== undefined);
-  };
   const { config: lint, problems } = validateLintConfig(
     {
-      rules: config.get("rules", {}),
+      rules: values.get("rules", {}),
       ...(typeof version !== "string" || version.trim() ? { betterAuthVersion: version } : {}),
-      ...(set("usePlural") ? { usePlural: config.get("usePlural", false) } : {}),
-      ...(set("models") ? { models: config.get("models", {}) } : {}),
-      ...(set("generateId") ? { generateId: config.get("generateId", "default") } : {}),
+      ...(values.isSet("usePlural") ? { usePlural: values.get("usePlural", false) } : {}),
+      ...(values.isSet("models") ? { models: values.get("models", {}) } : {}),
+      ...(values.isSet("generateId") ? { generateId: values.get<unknown>("generateId", "default") } : {}),
     },
     { prefix: `${SECTION}.` },
   );
   return {
-    enable: config.get<boolean>("enable", true),
-    authConfigPath: config.get<string>("authConfigPath", "").trim(),
-    schemaPath: config.get<string>("schemaPath", "").trim(),
+    enable: values.get<boolean>("enable", true),
+    authConfigPath: text(values.get<unknown>("authConfigPath", "")),
+    schemaPath: text(values.get<unknown>("schemaPath", "")),
     lint: { rules: {}, ...lint },
     problems,
   };
 }
 
-export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(SECTION);
-}
-
-/**
- * Shows each folder's settings problems when they change, not on every lint (a lint runs per
- * keystroke and would repeat the same message as long as the setting stays wrong).
- */
-export class SettingsProblems {
-  private readonly shown = new Map<string, string>();
-
-  constructor(private readonly log: vscode.LogOutputChannel) {}
-
-  check(): void {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const message = readSettings(folder.uri).problems.join("; ");
-      const key = folder.uri.toString();
-      if (message === (this.shown.get(key) ?? "")) continue;
-      this.shown.set(key, message);
-      if (!message) continue;
-      this.log.warn(`settings of ${folder.name}: ${message}`);
-      void vscode.window.showWarningMessage(`Better Auth Doctor (${folder.name}): ${message}. These settings are ignored until fixed.`);
-    }
-  }
-}
+const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");

@@ -11,7 +11,6 @@ import { askSessionToken } from "../lookup/ask-token";
 import { loadLookupBundle } from "../lookup/load";
 import { withReadableTimes } from "../lookup/readable-times";
 import { showLookupResult } from "../lookup/show-result";
-import { readSettings } from "../settings";
 
 const CONSENT_KEY = "betterAuthDoctor.lookupSession.consented";
 const TIMEOUT_MS = 5000;
@@ -28,18 +27,18 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 function schemaOf(services: ExtensionServices, folder: vscode.WorkspaceFolder): LintedSchema | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active?.path.endsWith(".prisma") && vscode.workspace.getWorkspaceFolder(active) === folder) return services.linter.schemaFor(active) ?? services.linter.lint(active);
-  const configured = readSettings(folder.uri).schemaPath;
+  const configured = services.config.for(folder.uri).schemaPath;
   const location = configured ? (isAbsolute(configured) ? configured : join(folder.uri.fsPath, configured)) : findSchemaLocation(folder.uri.fsPath);
   return location ? services.linter.lint(vscode.Uri.file(location)) : undefined;
 }
 
 /** The project's URL, or one the user types (used once, never stored) when there is none. */
-async function prepare(folder: vscode.WorkspaceFolder, linted: LintedSchema | undefined): Promise<PreparedLookup | undefined> {
+async function prepare(services: ExtensionServices, folder: vscode.WorkspaceFolder, linted: LintedSchema | undefined): Promise<PreparedLookup | undefined> {
   const input = {
     projectDir: folder.uri.fsPath,
     loaded: linted?.result ? { schema: linted.result.schema, version: linted.result.version, root: linted.root } : undefined,
     env: process.env,
-    config: readSettings(folder.uri).lint,
+    config: services.config.for(folder.uri).lint,
   };
   const prepared = prepareProjectLookup(input);
   if (!("problem" in prepared)) return prepared;
@@ -99,7 +98,7 @@ export const lookupSession: CommandDefinition = {
     const token = await askSessionToken(services.context.secrets, cookieArg);
     if (!token) return undefined;
     const linted = schemaOf(services, folder);
-    const prepared = await prepare(folder, linted);
+    const prepared = await prepare(services, folder, linted);
     if (!prepared || !(await consent(services, prepared))) return undefined;
 
     services.log.info(`looking up session ${abbreviateToken(token)} in ${redactUrl(prepared.url)} (${prepared.provider}, ${prepared.urlSource}): ${prepared.plan.session.table.name}.${prepared.plan.tokenColumn}`);

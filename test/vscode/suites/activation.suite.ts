@@ -2,7 +2,7 @@
 // from our own contribution, and the version the diagnostics assume is read from the workspace.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { diagnostics, EXTENSION_ID, extensionServices, open, scratchCopy, waitFor, waitForDiagnostic, workspaceUri } from "./helpers";
+import { diagnostics, EXTENSION_ID, extensionServices, open, scratchCopy, waitFor, waitForDiagnostic, workspaceFolder, workspaceUri } from "./helpers";
 
 describe("activation", () => {
   before(() => {
@@ -46,5 +46,14 @@ describe("activation", () => {
     const diagnostic = await waitForDiagnostic(uri, "schema-syntax");
     assert.ok(diagnostic.range.start.line >= line.lineNumber, `schema-syntax at line ${diagnostic.range.start.line}`);
     assert.ok(diagnostics(uri, "unique-fields").length, "the rest of the schema is still checked");
+  });
+
+  it("reports how long activation and the first diagnostics took (printed, not timed)", async () => {
+    const { timings } = await extensionServices();
+    const first = await waitFor(() => timings.firstDiagnosticsMs, "the first diagnostics");
+    console.log(`activation: activate() ran ${timings.activationMs} ms; first diagnostics ${first} ms after activate() started (${vscode.workspace.asRelativePath(timings.firstSchema ?? "?")})`);
+    assert.ok(Number.isInteger(timings.activationMs) && timings.activationMs >= 0, `activationMs ${timings.activationMs}`);
+    assert.ok(first >= timings.activationMs, `the first lint runs after activate() returns (${first} < ${timings.activationMs})`);
+    assert.ok(timings.firstSchema && timings.firstSchema.startsWith(workspaceFolder().uri.fsPath), `first schema ${timings.firstSchema} is in the workspace`);
   });
 });

@@ -1,7 +1,7 @@
 // betterAuthDoctor.* settings for the workspace folder (resource scope) change the diagnostics.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { diagnostics, open, scratchCopy, waitFor, waitForDiagnostic, waitForNoDiagnostic, workspaceFolder } from "./helpers";
+import { diagnostics, extensionServices, open, scratchCopy, waitFor, waitForDiagnostic, waitForNoDiagnostic, workspaceFolder } from "./helpers";
 
 const settings = () => vscode.workspace.getConfiguration("betterAuthDoctor", workspaceFolder().uri);
 
@@ -18,7 +18,7 @@ describe("settings", () => {
   });
 
   afterEach(async () => {
-    for (const key of ["rules", "betterAuthVersion"]) await settings().update(key, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    for (const key of ["rules", "betterAuthVersion", "enable"]) await settings().update(key, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     await waitForDiagnostic(legacyLayout, "session-token-layout");
   });
 
@@ -58,5 +58,26 @@ describe("settings", () => {
       "the 0.8 verdict, named as 0.8.8",
     );
     assert.match(wrong.message, /Session\.token does not belong/);
+  });
+
+  it("an invalid value warns once, and the valid rest still applies", async () => {
+    const { config } = await extensionServices();
+    const before = config.warnings.length;
+    await settings().update("rules", { "session-token-layout": "loud" }, vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitFor(() => config.warnings.length > before, "the settings warning");
+    assert.deepEqual(config.warnings.slice(before), [config.warnings[before]]);
+    assert.match(config.warnings[before], /betterAuthDoctor\.rules.*loud/);
+    // Another change with the same wrong value: re-linted with the new valid part, not warned again.
+    await settings().update("rules", { "session-token-layout": "loud", "id-strategy": "off" }, vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitForNoDiagnostic(legacyLayout, "id-strategy");
+    assert.equal(diagnostics(legacyLayout, "session-token-layout").length > 0, true, "the invalid severity falls back to the rule's default");
+    assert.equal(config.warnings.length, before + 1, `warned again: ${config.warnings.slice(before + 1).join(" | ")}`);
+  });
+
+  it("betterAuthDoctor.enable false clears the schema's diagnostics; true brings them back", async () => {
+    await settings().update("enable", false, vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitForNoDiagnostic(legacyLayout);
+    await settings().update("enable", undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitForDiagnostic(legacyLayout, "session-token-layout");
   });
 });
