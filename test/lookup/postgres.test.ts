@@ -7,6 +7,7 @@ import { betterAuthApp } from "./better-auth-app";
 import { parse, schema1x } from "./fixtures";
 import { type Backend, lookupScenarios } from "./scenarios";
 import { closedPort } from "./network";
+import { projectDriversOnly, tempProject } from "./temp-project";
 
 // PostgreSQL started from the Debian package by test/migrations/servers.ts; Better Auth writes
 // through its Kysely adapter on a pg Pool, the lookup reads through its own single pg Client.
@@ -91,6 +92,25 @@ describe("session lookup on PostgreSQL", () => {
     expect(result.message).toContain("postgresql://doctor:***@10.255.255.1:5432/lookup");
     expect(JSON.stringify(result)).not.toContain(PASSWORD);
     expect(JSON.stringify(result)).not.toContain(encodeURIComponent(PASSWORD));
+  });
+
+  it("uses the project's pg, else the editor's bundled one, else says what is missing", async () => {
+    const { token } = await backend.app.signUp();
+    const withPg = tempProject();
+    const withoutPg = tempProject();
+    try {
+      withPg.link("node_modules/pg", "pg");
+      const through = (baseDir: string, own: Parameters<typeof projectDriversOnly>[0]) =>
+        lookupSession({ url: backend.url, provider: "postgresql", plan: plan(), token, baseDir, connect: projectDriversOnly(own) });
+      expect((await through(withPg.dir, [])).kind).toBe("found");
+      expect((await through(withoutPg.dir, ["pg"])).kind).toBe("found");
+      const missing = await through(withoutPg.dir, []);
+      expect(missing.kind).toBe("connect-error");
+      expect(missing.message).toContain(`no PostgreSQL driver found: looked for pg or @prisma/adapter-pg in ${withoutPg.dir}/node_modules`);
+    } finally {
+      withPg.remove();
+      withoutPg.remove();
+    }
   });
 
   it("never writes: the session survives an expired lookup", async () => {

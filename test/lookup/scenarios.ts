@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { lookupSession, planLookup } from "../../src/core/lookup";
-import type { SqlProvider } from "../../src/core/lookup";
+import type { LookupSessionOptions, SqlProvider } from "../../src/core/lookup";
 import type { betterAuthApp } from "./better-auth-app";
 import { parse, schema08, schema1x } from "./fixtures";
 
@@ -17,6 +17,8 @@ export interface Backend {
   param(n: number): string;
   /** How a Date is written to the expiresAt column by this backend's Better Auth adapter. */
   dateValue(date: Date): unknown;
+  /** How the lookup opens its connection, when not through the default drivers. */
+  connect?: LookupSessionOptions["connect"];
 }
 
 const TIMEOUT = 5000;
@@ -26,7 +28,7 @@ export function lookupScenarios(backend: () => Backend): void {
   const lookup = (token: string, schemaText?: string, version: string | null = "1.7.25") => {
     const b = backend();
     const plan = planLookup(parse(schemaText ?? schema1x(b.prismaProvider)), version);
-    return lookupSession({ url: b.url, provider: b.provider, plan, token, timeoutMs: TIMEOUT, baseDir: b.baseDir });
+    return lookupSession({ url: b.url, provider: b.provider, plan, token, timeoutMs: TIMEOUT, baseDir: b.baseDir, connect: b.connect });
   };
 
   it("finds a session Better Auth just wrote, with its user, expiry, IP and user agent", async () => {

@@ -99,6 +99,9 @@ export interface DbConnection {
 export interface ConnectOptions {
   url: string;
   timeoutMs: number;
-  /** Folder a relative SQLite `file:` path is resolved from (the schema's or prisma.config's). */
+  /**
+   * Folder a relative SQLite `file:` path is resolved from (the schema's or prisma.config's),
+   * and where the project's database driver is looked for (walking up, as Node resolves the app's imports).
+   */
   baseDir?: string;
 }
