@@ -46,8 +46,10 @@ const builds = [
   { ...common, entryPoints: ["node_modules/typescript/lib/typescript.js"], outfile: "dist/typescript.js", sourcemap: false, logLevel: "warning" },
   // Loaded by the verify-cookie command on first use, so activation never loads jose or the cookie core.
   { ...common, entryPoints: ["src/vscode/cookie/entry.ts"], outfile: "dist/cookie.js" },
-  // Database drivers for the session lookup, required by its command on first use only.
-  { ...common, entryPoints: ["src/vscode/lookup/entry.ts"], outfile: "dist/lookup.js" },
+  // The session lookup, required by its command on first use only. It carries pg and sql.js;
+  // mysql2 (+ iconv-lite) and tedious (+ @azure/*) would add 2.3 MB to the .vsix, so MySQL/MariaDB
+  // and SQL Server drivers are loaded from the project's node_modules (src/core/lookup/drivers/project-driver.ts).
+  { ...common, entryPoints: ["src/vscode/lookup/entry.ts"], outfile: "dist/lookup.js", external: [...common.external, "mysql2", "tedious"] },
 ];
 
 // sql.js loads its WebAssembly from a file: the session lookup (lookup.js, cli.js) reads it from dist/.
