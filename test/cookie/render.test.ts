@@ -33,8 +33,9 @@ const report: CookieReport = {
     chunks: 2,
   },
   cookies: [
-    { name: "better-auth.session_token", kind: "session_token", secure: false, verdict: "valid", reasons: [], chunks: 1 },
-    { name: "better-auth.session_data", kind: "session_data", secure: false, verdict: "warning", reasons: [], chunks: 2 },
+    // The values are the panel's; the text renderer does not show them.
+    { name: "better-auth.session_token", kind: "session_token", secure: false, verdict: "valid", reasons: [], chunks: 1, value: { raw: "", decoded: "", parts: [] }, fromSetCookie: false },
+    { name: "better-auth.session_data", kind: "session_data", secure: false, verdict: "warning", reasons: [], chunks: 2, value: { raw: "", decoded: "", parts: [] }, fromSetCookie: false },
   ],
   ignoredCookies: 3,
   checkedAt: NOW,

@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CookieReport, verifyCookies } from "../../src/core/cookie";
-import { cookieValues, splitValue } from "../../src/vscode/cookie/cookie-parts";
+import { valueParts } from "../../src/core/cookie/value-parts";
+import { cookieValues } from "../../src/vscode/cookie/cookie-parts";
 import { compareEnvFileNames, groupEnvFiles, isEnvFileName } from "../../src/core/secrets";
 import { looksLikeCookie } from "../../src/vscode/cookie/looks-like-cookie";
 import { type PanelModel, renderCookiePanel } from "../../src/vscode/cookie/render-panel";
@@ -18,7 +19,7 @@ const sign = (value: string, secret = SECRET) => encodeURIComponent(`${value}.${
 
 async function panelFor(input: string, secrets = [{ value: SECRET, source: "BETTER_AUTH_SECRET (.env.local)" }], extra: Partial<PanelModel> = {}) {
   const report = await verifyCookies(input, { secrets });
-  const html = renderCookiePanel({ report, values: cookieValues(input, report), secretsTried: secrets.map((s) => s.source), notes: [], ...extra }, OPTIONS);
+  const html = renderCookiePanel({ report, values: cookieValues(report), secretsTried: secrets.map((s) => s.source), notes: [], ...extra }, OPTIONS);
   return { report, html };
 }
 
@@ -117,6 +118,8 @@ describe("cookie panel escapes everything it was given", () => {
   });
 });
 
+const checkedValue = (raw: string, decoded: string, kind: "session_token" | "session_data", strategy: "compact" | null = null) => ({ raw, decoded, parts: valueParts(kind, strategy, decoded) });
+
 describe("cookie panel on a hand-made report", () => {
   const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
   const report: CookieReport = {
@@ -145,8 +148,8 @@ describe("cookie panel on a hand-made report", () => {
       chunks: 2,
     },
     cookies: [
-      { name: TOKEN, kind: "session_token", secure: false, verdict: "warning", reasons: [], chunks: 1 },
-      { name: DATA, kind: "session_data", secure: false, verdict: "warning", reasons: [], chunks: 2 },
+      { name: TOKEN, kind: "session_token", secure: false, verdict: "warning", reasons: [], chunks: 1, value: checkedValue("Zq3p2XbKf8aLmN0rT5vW7yA9cE1gH4jK.c2lnbmF0dXJl%3D", "Zq3p2XbKf8aLmN0rT5vW7yA9cE1gH4jK.c2lnbmF0dXJl=", "session_token"), fromSetCookie: false },
+      { name: DATA, kind: "session_data", secure: false, verdict: "warning", reasons: [], chunks: 2, value: checkedValue("eyJzZXNzaW9uIjp7fX0", "eyJzZXNzaW9uIjp7fX0", "session_data", "compact"), fromSetCookie: false },
     ],
     ignoredCookies: 1,
     checkedAt: NOW,
@@ -154,7 +157,8 @@ describe("cookie panel on a hand-made report", () => {
   };
   const model: PanelModel = {
     report,
-    values: [{ name: TOKEN, raw: "Zq3p2XbKf8aLmN0rT5vW7yA9cE1gH4jK.c2lnbmF0dXJl%3D", decoded: "Zq3p2XbKf8aLmN0rT5vW7yA9cE1gH4jK.c2lnbmF0dXJl=", parts: splitValue("Zq3p2XbKf8aLmN0rT5vW7yA9cE1gH4jK.c2lnbmF0dXJl=", { kind: "session_token" }) }],
+    // The panel shows only the token's value here (as this page was first snapshotted).
+    values: cookieValues(report).filter((value) => value.name === TOKEN),
     inputSource: "the clipboard",
     secretsTried: ["BETTER_AUTH_SECRETS (.env) version 2", "BETTER_AUTH_SECRETS (.env) version 1"],
     notes: [{ severity: "warning", text: "Workspace not trusted: .env files were not read.", action: { id: "manageTrust", label: "Manage Workspace Trust" } }],

@@ -27,12 +27,12 @@ async function panel(input: string, scopes: SecretScope[], url?: string) {
   const { report } = verification;
   const model: PanelModel = {
     report,
-    values: cookieValues(input, report),
+    values: cookieValues(report),
     secretsTried: verification.tried,
     notes: judgement.notes.map((n) => ({ severity: n.severity, text: n.text })),
     badge: judgement.badge,
     unverified: [...unverifiedCookies(report)],
-    browser: browserAcceptance(input, report, url),
+    browser: browserAcceptance(report),
     canLookUp: !!report.sessionToken?.token,
   };
   return { verification, judgement, html: renderCookiePanel(model, OPTIONS) };
@@ -124,7 +124,8 @@ describe("the cookie panel's judgement", () => {
     expect(http.html).toContain(`<code>__Secure-${TOKEN}</code></th><td><span class="flag flag-bad">dropped</span>`);
     expect(http.html).toContain("Browsers drop this Set-Cookie for __Secure-better-auth.session_token: it has Secure but http://app.example.com is http.");
     const https = await panel(lines, [envScope(SECRET)], "https://app.example.com/");
-    const rows = browserAcceptance(lines, https.verification.report, "https://app.example.com/");
+    const rows = browserAcceptance(https.verification.report);
+    expect(rows?.url).toBe("https://app.example.com/");
     expect(rows?.rows.map((r) => [r.cookie, r.kept])).toEqual([
       [`__Secure-${TOKEN}`, true],
       [`__Secure-${DATA}`, true],

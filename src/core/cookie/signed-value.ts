@@ -27,8 +27,8 @@ export interface SignedValueCheck {
  * then compare HMAC-SHA256(secret, token) in constant time against each candidate.
  */
 export function checkSignedValue(value: string, ring: SecretRing): SignedValueCheck {
-  const dot = value.lastIndexOf(".");
-  if (dot < 1) return { token: null, signature: "missing", secret: null };
+  const dot = signatureDot(value);
+  if (dot < 0) return { token: null, signature: "missing", secret: null };
   const token = value.slice(0, dot);
   const signature = value.slice(dot + 1);
 
@@ -52,6 +52,12 @@ export function checkSignedValue(value: string, ring: SecretRing): SignedValueCh
   }
   const match = matchSignature(token, Buffer.from(signature, "base64"), ring);
   return { token, signature: match ? "valid" : "invalid", secret: match };
+}
+
+/** Where better-call splits `token.signature`: the last dot, but not at position 0; -1 when unsigned. */
+export function signatureDot(value: string): number {
+  const dot = value.lastIndexOf(".");
+  return dot < 1 ? -1 : dot;
 }
 
 /**

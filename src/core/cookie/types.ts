@@ -106,6 +106,37 @@ export interface SessionDataResult {
   chunks: number;
 }
 
+/** What a part of a cookie value is: the signed token's two halves, a cache's segments, or the whole value. */
+export type ValuePartKind =
+  | "token"
+  | "signature"
+  | "cache"
+  | "jwt-header"
+  | "jwt-payload"
+  | "jwt-signature"
+  | "jwe-header"
+  | "jwe-encrypted-key"
+  | "jwe-iv"
+  | "jwe-ciphertext"
+  | "jwe-tag"
+  | "value";
+
+/** `decoded.slice(start, end)`. */
+export interface ValuePart {
+  kind: ValuePartKind;
+  start: number;
+  end: number;
+}
+
+/** The value a cookie's checks read, for views that show it (the editor's panel); not in the CLI's JSON. */
+export interface CheckedValue {
+  /** As pasted, chunks joined by index (still URL-encoded if it was). */
+  raw: string;
+  /** After Better Auth's single URL decode: what the checks read and `parts` index. */
+  decoded: string;
+  parts: ValuePart[];
+}
+
 export interface CookieResult {
   /** The logical name: chunked cookies are listed once, without `.0`, `.1`. */
   name: string;
@@ -114,6 +145,10 @@ export interface CookieResult {
   verdict: Verdict;
   reasons: Reason[];
   chunks: number;
+  /** The value checked, cut into its parts. */
+  value: CheckedValue;
+  /** Some of it came from a `Set-Cookie` line (a browser decides whether to keep it). */
+  fromSetCookie: boolean;
   signed?: SignedCookieResult;
   data?: SessionDataResult;
 }
@@ -131,6 +166,8 @@ export interface CookieReport {
   inputProblem?: "empty" | "too-large" | "no-cookie";
   /** `http` or `https` when the input or options named a URL. */
   scheme?: "http" | "https";
+  /** The URL the options or the input (a curl command) named, as given. */
+  url?: string;
   /** The instant the verdicts were computed for, epoch milliseconds. */
   checkedAt: number;
   /** The Better Auth version whose behaviour the reasons describe; null when unknown. */

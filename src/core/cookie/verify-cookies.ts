@@ -7,6 +7,7 @@ import { buildSecretRing, type SecretRing } from "./secret-ring";
 import { checkSignedCookie } from "./signed-cookie-check";
 import type { CookieReport, CookieResult, Reason, VerifyCookieOptions } from "./types";
 import { decodeOnce } from "./url-decode";
+import { valueParts } from "./value-parts";
 import type { PublicKeys } from "./jwt-cache";
 import { type CookieVersionRules, cookieVersionRules, versionLabel } from "./version-rules";
 
@@ -43,8 +44,11 @@ async function verify(input: string, options: VerifyCookieOptions, now: number):
   const parsed = parsePastedInput(input, now);
   const grouped = groupCookies(parsed.cookies, options);
   const ring = buildSecretRing(options.secrets, options.tryDefaultSecrets !== false);
-  const scheme = schemeOf(options.url ?? parsed.url);
-  const url = urlOf(options.url ?? parsed.url);
+  const namedUrl = options.url ?? parsed.url;
+  const scheme = schemeOf(namedUrl);
+  const url = urlOf(namedUrl);
+  // By logical name (chunk index dropped), from every pasted cookie: a duplicate that lost still says a Set-Cookie line set it.
+  const setCookieNames = new Set(parsed.cookies.filter((c) => c.origin === "set-cookie" && c.name).map((c) => (c.name as string).replace(/\.\d+$/, "")));
   const rules = cookieVersionRules(options.betterAuthVersion);
   const keys: PublicKeys = { jwks: options.jwks, source: options.jwksSource };
   const reasons: Reason[] = [...grouped.reasons, ...cookieHeaderSize(parsed.cookieHeaderBytes)];
@@ -62,10 +66,11 @@ async function verify(input: string, options: VerifyCookieOptions, now: number):
     checkedAt: now,
     betterAuthVersion: rules.version,
     ...(scheme ? { scheme } : {}),
+    ...(namedUrl !== undefined ? { url: namedUrl } : {}),
   };
 
   for (const group of grouped.groups) {
-    const result = await checkGroup(group, ring, now, scheme, rules, keys);
+    const result = await checkGroup(group, ring, now, scheme, rules, keys, setCookieNames.has(group.name));
     for (const cookie of group.whole ? [group.whole] : group.chunks.values()) result.reasons.push(...browserAcceptance(group.name, cookie, url));
     report.cookies.push(result);
     if (result.signed && result.kind === "session_token" && !report.sessionToken) report.sessionToken = result.signed;
@@ -99,14 +104,16 @@ async function checkGroup(
   scheme: "http" | "https" | undefined,
   rules: CookieVersionRules,
   keys: PublicKeys,
+  fromSetCookie: boolean,
 ): Promise<CookieResult> {
   const reasons: Reason[] = [];
   const { raw, chunks } = joinChunks(group, reasons);
   const decoded = decodeOnce(raw);
+  const value = { raw, decoded: decoded.value, parts: [] as CookieResult["value"]["parts"] };
   if (decoded.malformed) {
     reasons.push(reason("bad-url-encoding", "info", `${group.name} has a "%" that is not a valid URL escape; it is read as-is, as Better Auth does.`, group.name));
   }
-  const result: CookieResult = { name: group.name, kind: group.kind, secure: group.secure, verdict: "valid", reasons, chunks };
+  const result: CookieResult = { name: group.name, kind: group.kind, secure: group.secure, verdict: "valid", reasons, chunks, value, fromSetCookie };
 
   if (group.secure && scheme === "http") {
     reasons.push(
@@ -147,6 +154,8 @@ async function checkGroup(
       }
     }
   }
+  // Cut as it was read: the cache's strategy is known only now.
+  value.parts = valueParts(result.kind, result.data?.strategy, decoded.value);
   return result;
 }
 

@@ -1,4 +1,3 @@
-import { parsePastedInput } from "../../core/cookie/parse-input";
 import type { CookieReport, ReasonCode } from "../../core/cookie/types";
 
 /** Reasons about whether a browser stores and sends a cookie, rather than about its content. */
@@ -13,7 +12,7 @@ export interface BrowserRow {
 }
 
 export interface BrowserAcceptance {
-  /** The URL the checks were made for (from the input, or given in the panel); absent: none known. */
+  /** The URL the checks were made for (given in the panel, else from the input); absent: none known. */
   url?: string;
   /** One row per cookie set by a `Set-Cookie` line. */
   rows: BrowserRow[];
@@ -26,22 +25,14 @@ export interface BrowserAcceptance {
  * per Set-Cookie cookie for the panel: the "cookie is set but never sent" question. Undefined
  * when the input has no Set-Cookie line and no header-size warning.
  */
-export function browserAcceptance(input: string, report: CookieReport, url: string | undefined): BrowserAcceptance | undefined {
-  if (report.inputProblem === "empty" || report.inputProblem === "too-large") return undefined;
-  const parsed = parsePastedInput(input, report.checkedAt);
-  const setCookieNames = new Set(parsed.cookies.filter((c) => c.origin === "set-cookie" && c.name).map((c) => (c.name as string).replace(/\.\d+$/, "")));
+export function browserAcceptance(report: CookieReport): BrowserAcceptance | undefined {
   const rows: BrowserRow[] = report.cookies
-    .filter((cookie) => setCookieNames.has(cookie.name) && !cookie.reasons.some((r) => r.code === "cookie-deleted"))
+    .filter((cookie) => cookie.fromSetCookie && !cookie.reasons.some((r) => r.code === "cookie-deleted"))
     .map((cookie) => {
       const reasons = cookie.reasons.filter((r) => BROWSER_CODES.has(r.code));
       return { cookie: cookie.name, kept: !reasons.some((r) => DROPPED_CODES.has(r.code)), reasons: reasons.map((r) => ({ severity: r.severity, message: r.message })) };
     });
   const general = report.reasons.filter((r) => r.code === "browser-warning" && !r.cookie).map((r) => r.message);
   if (rows.length === 0 && general.length === 0) return undefined;
-  return { url: url ?? parsed.url, rows, general };
-}
-
-/** Whether the input has Set-Cookie lines, whose acceptance depends on the URL they came from. */
-export function hasSetCookie(input: string): boolean {
-  return parsePastedInput(input, Date.now()).cookies.some((c) => c.origin === "set-cookie");
+  return { url: report.url, rows, general };
 }

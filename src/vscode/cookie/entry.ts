@@ -81,14 +81,14 @@ async function verifyAndShow(services: ExtensionServices, run: Run, options: { a
   for (const note of judgement.notes) {
     notes.push({ severity: note.severity, text: note.text, ...(note.offerSecret ? { action: { id: "enterSecret", label: "Enter secret…" } } : {}) });
   }
-  const browser = browserAcceptance(run.input, report, run.url);
+  const browser = browserAcceptance(report);
   const unverified = [...unverifiedCookies(report)];
 
   panel ??= createPanel(services);
   panel.show(
     {
       report,
-      values: cookieValues(run.input, report),
+      values: cookieValues(report),
       inputSource: run.inputSource,
       secretsTried: tried,
       notes,
