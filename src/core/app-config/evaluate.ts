@@ -1,9 +1,8 @@
 import path from "node:path";
-import type * as TS from "typescript";
 import { lookUp, type SourceModule } from "./source-module";
 import type { AdapterCall, PluginCall, SourceSpot, StaticValue } from "./types";
 import { Unknown } from "./types";
-import { spotOfNode, ts } from "./typescript-parser";
+import { isWrapper, spotOfNode, stringLiteralText, textOf, type B } from "./parse-source";
 
 /**
  * How a value is read: "options" is the betterAuth(...) argument, whose `plugins` key is read in
@@ -74,12 +73,12 @@ export function isBetterAuth(callee: Callee | undefined): boolean {
 
 export class Evaluator {
   readonly spots = new WeakMap<object, SpotRecord>();
-  private readonly memo = new Map<string, Map<TS.Node, StaticValue | typeof PENDING>>();
+  private readonly memo = new Map<string, Map<B.Node, StaticValue | typeof PENDING>>();
   private depth = 0;
 
   constructor(private readonly host: ModuleHost) {}
 
-  value(node: TS.Expression, module: SourceModule, mode: Mode): StaticValue {
+  value(node: B.Node, module: SourceModule, mode: Mode): StaticValue {
     if (this.depth >= MAX_DEPTH) return new Unknown("nested too deeply to read", this.spot(node));
     this.depth++;
     try {
@@ -92,14 +91,14 @@ export class Evaluator {
   }
 
   /** An Unknown for `node` that exists because `cause` is unknown. */
-  private derived(node: TS.Node, verb: string, cause: Unknown): Unknown {
+  private derived(node: B.Node, verb: string, cause: Unknown): Unknown {
     const root = causeOf(cause);
     const unknown = new Unknown(`${this.text(node)} (${verb} ${root})`, this.spot(node));
     ROOT_CAUSE.set(unknown, root);
     return unknown;
   }
 
-  spot(node: TS.Node): SourceSpot | undefined {
+  spot(node: B.Node): SourceSpot | undefined {
     try {
       return spotOfNode(node);
     } catch {
@@ -107,80 +106,88 @@ export class Evaluator {
     }
   }
 
-  private read(node: TS.Expression, module: SourceModule, mode: Mode): StaticValue {
-    const t = ts();
-    const k = t.SyntaxKind;
-    if (
-      t.isParenthesizedExpression(node) ||
-      t.isAsExpression(node) ||
-      t.isSatisfiesExpression(node) ||
-      t.isNonNullExpression(node) ||
-      t.isTypeAssertionExpression(node)
-    ) {
-      return this.value(node.expression, module, mode);
+  private read(node: B.Node, module: SourceModule, mode: Mode): StaticValue {
+    if (isWrapper(node)) return this.value(node.expression, module, mode);
+    const literal = stringLiteralText(node);
+    if (literal !== undefined) return literal;
+    switch (node.type) {
+      case "NumericLiteral":
+      case "BooleanLiteral":
+        return node.value;
+      case "NullLiteral":
+        return null;
+      case "TemplateLiteral":
+        return this.template(node, module);
+      case "ObjectExpression":
+        return this.object(node, module, mode);
+      case "ArrayExpression":
+        return this.array(node, module, mode);
+      case "Identifier":
+        return this.identifier(node, module, mode);
+      case "MemberExpression":
+      case "OptionalMemberExpression":
+        return this.member(node, module);
+      case "CallExpression":
+      case "OptionalCallExpression":
+        return this.call(node, module, mode);
+      case "LogicalExpression":
+      case "BinaryExpression":
+        return this.binary(node, module, mode);
+      case "AssignmentExpression":
+      case "SequenceExpression":
+        return new Unknown(`${this.text(node)} (an operator not evaluated)`, this.spot(node));
+      case "ConditionalExpression": {
+        const test = this.value(node.test, module, "value");
+        if (test instanceof Unknown) return this.derived(node, "its condition depends on", test);
+        return this.value(test ? node.consequent : node.alternate, module, mode);
+      }
+      case "UnaryExpression":
+        if (node.operator === "void") return undefined;
+        if (node.operator === "typeof" || node.operator === "delete") break;
+        return this.prefix(node, node.operator, node.argument, module);
+      case "UpdateExpression":
+        if (node.prefix) return this.prefix(node, node.operator, node.argument, module);
+        break;
+      case "ArrowFunctionExpression":
+      case "FunctionExpression":
+        return new Unknown(FUNCTION_REASON, this.spot(node));
     }
-    if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node)) return node.text;
-    if (t.isNumericLiteral(node)) return Number(node.text);
-    if (node.kind === k.TrueKeyword) return true;
-    if (node.kind === k.FalseKeyword) return false;
-    if (node.kind === k.NullKeyword) return null;
-    if (t.isTemplateExpression(node)) return this.template(node, module);
-    if (t.isObjectLiteralExpression(node)) return this.object(node, module, mode);
-    if (t.isArrayLiteralExpression(node)) return this.array(node, module, mode);
-    if (t.isIdentifier(node)) return this.identifier(node, module, mode);
-    if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) return this.member(node, module);
-    if (t.isCallExpression(node)) return this.call(node, module, mode);
-    if (t.isBinaryExpression(node)) return this.binary(node, module, mode);
-    if (t.isConditionalExpression(node)) {
-      const test = this.value(node.condition, module, "value");
-      if (test instanceof Unknown) return this.derived(node, "its condition depends on", test);
-      return this.value(test ? node.whenTrue : node.whenFalse, module, mode);
-    }
-    if (t.isPrefixUnaryExpression(node)) return this.prefix(node, module);
-    if (t.isArrowFunction(node) || t.isFunctionExpression(node)) return new Unknown(FUNCTION_REASON, this.spot(node));
-    if (t.isVoidExpression(node)) return undefined;
     return new Unknown(`${this.text(node)} (not a literal)`, this.spot(node));
   }
 
   /** Short source text for reasons, on one line. */
-  text(node: TS.Node): string {
-    let text: string;
-    try {
-      text = node.getText();
-    } catch {
-      return "an expression";
-    }
-    text = text.replace(/\s+/g, " ");
+  text(node: B.Node): string {
+    const text = textOf(node).replace(/\s+/g, " ");
+    if (text === "") return "an expression";
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   }
 
-  private template(node: TS.TemplateExpression, module: SourceModule): StaticValue {
-    let out = node.head.text;
-    for (const span of node.templateSpans) {
-      const part = this.value(span.expression, module, "value");
+  private template(node: B.TemplateLiteral, module: SourceModule): StaticValue {
+    let out = node.quasis[0]?.value.cooked ?? "";
+    for (let i = 0; i < node.expressions.length; i++) {
+      const part = this.value(node.expressions[i]!, module, "value");
       if (part instanceof Unknown) return this.derived(node, "uses", part);
       if (typeof part !== "string" && typeof part !== "number" && typeof part !== "boolean") {
         return new Unknown(`${this.text(node)} (uses a value that is not text)`, this.spot(node));
       }
-      out += String(part) + span.literal.text;
+      out += String(part) + (node.quasis[i + 1]?.value.cooked ?? "");
     }
     return out;
   }
 
-  private record(value: object, node: TS.Node): SpotRecord {
+  private record(value: object, node: B.Node): SpotRecord {
     const record: SpotRecord = { self: this.spot(node)!, keys: new Map(), unknownSpreads: [] };
     this.spots.set(value, record);
     return record;
   }
 
-  private object(node: TS.ObjectLiteralExpression, module: SourceModule, mode: Mode): StaticValue {
-    const t = ts();
+  private object(node: B.ObjectExpression, module: SourceModule, mode: Mode): StaticValue {
     const out: Record<string, StaticValue> = {};
     const record = this.record(out, node);
     const inner: Mode = mode === "options" ? "value" : mode === "plugins" ? "value" : mode;
     for (const property of node.properties) {
-      if (t.isSpreadAssignment(property)) {
-        const spread = this.value(property.expression, module, mode === "options" ? "options" : "value");
+      if (property.type === "SpreadElement") {
+        const spread = this.value(property.argument, module, mode === "options" ? "options" : "value");
         if (spread instanceof Unknown) {
           record.unknownSpreads.push(new Unknown(`spread of ${spread.reason}`, spread.at ?? this.spot(property)));
         } else if (spread && typeof spread === "object" && !Array.isArray(spread) && !("kind" in spread && isCallValue(spread))) {
@@ -200,10 +207,11 @@ export class Evaluator {
         continue;
       }
       let value: StaticValue;
-      if (t.isPropertyAssignment(property)) {
-        value = this.value(property.initializer, module, mode === "options" && key === "plugins" ? "plugins" : inner);
-      } else if (t.isShorthandPropertyAssignment(property)) {
-        value = this.identifier(property.name, module, mode === "options" && key === "plugins" ? "plugins" : inner);
+      const valueMode = mode === "options" && key === "plugins" ? "plugins" : inner;
+      if (property.type === "ObjectProperty" && property.shorthand && property.value.type === "Identifier") {
+        value = this.identifier(property.value, module, valueMode);
+      } else if (property.type === "ObjectProperty") {
+        value = this.value(property.value, module, valueMode);
       } else {
         value = new Unknown(FUNCTION_REASON, this.spot(property));
       }
@@ -213,33 +221,31 @@ export class Evaluator {
     return out;
   }
 
-  private propertyKey(property: TS.ObjectLiteralElementLike, module: SourceModule): string | undefined {
-    const t = ts();
-    const name = property.name;
-    if (!name) return undefined;
-    if (t.isIdentifier(name) || t.isStringLiteral(name) || t.isNumericLiteral(name) || t.isNoSubstitutionTemplateLiteral(name)) return name.text;
-    if (t.isPrivateIdentifier(name)) return undefined;
-    if (t.isComputedPropertyName(name)) {
-      const key = this.value(name.expression, module, "value");
-      return typeof key === "string" || typeof key === "number" ? String(key) : undefined;
+  private propertyKey(property: B.ObjectProperty | B.ObjectMethod, module: SourceModule): string | undefined {
+    const key = property.key;
+    if (property.computed) {
+      const value = this.value(key, module, "value");
+      return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
     }
+    if (key.type === "Identifier") return key.name;
+    if (key.type === "StringLiteral") return key.value;
+    if (key.type === "NumericLiteral") return String(key.value);
     return undefined;
   }
 
-  private array(node: TS.ArrayLiteralExpression, module: SourceModule, mode: Mode): StaticValue {
-    const t = ts();
+  private array(node: B.ArrayExpression, module: SourceModule, mode: Mode): StaticValue {
     const out: StaticValue[] = [];
     this.record(out, node);
     for (const element of node.elements) {
-      if (t.isSpreadElement(element)) {
-        const spread = this.value(element.expression, module, mode);
+      if (element?.type === "SpreadElement") {
+        const spread = this.value(element.argument, module, mode);
         if (Array.isArray(spread)) out.push(...spread);
         else if (spread && typeof spread === "object" && isCallValue(spread)) {
-          out.push(new Unknown(`spread of ${this.text(element.expression)} (a function call)`, this.spot(element)));
+          out.push(new Unknown(`spread of ${this.text(element.argument)} (a function call)`, this.spot(element)));
         }
         else if (spread instanceof Unknown) out.push(new Unknown(`spread of ${spread.reason}`, spread.at ?? this.spot(element)));
-        else out.push(new Unknown(`spread of ${this.text(element.expression)} (not an array)`, this.spot(element)));
-      } else if (t.isOmittedExpression(element)) {
+        else out.push(new Unknown(`spread of ${this.text(element.argument)} (not an array)`, this.spot(element)));
+      } else if (!element) {
         out.push(undefined);
       } else {
         out.push(this.value(element, module, mode));
@@ -248,12 +254,12 @@ export class Evaluator {
     return out;
   }
 
-  private memoized(node: TS.Node, mode: Mode, compute: () => StaticValue): StaticValue {
+  private memoized(node: B.Node, mode: Mode, compute: () => StaticValue): StaticValue {
     let byNode = this.memo.get(mode);
     if (!byNode) this.memo.set(mode, (byNode = new Map()));
     const known = byNode.get(node);
     if (known === PENDING) {
-      const name = ts().isVariableDeclaration(node) ? this.text(node.name) : this.text(node);
+      const name = node.type === "VariableDeclarator" ? this.text(node.id) : this.text(node);
       return new Unknown(`${name} (refers to itself)`, this.spot(node));
     }
     if (byNode.has(node)) return known as StaticValue;
@@ -263,9 +269,8 @@ export class Evaluator {
     return value;
   }
 
-  private identifier(node: TS.Identifier, module: SourceModule, mode: Mode): StaticValue {
-    const name = node.text;
-    if (name === "") return new Unknown("missing (a syntax error here)", this.spot(node));
+  private identifier(node: B.Identifier, module: SourceModule, mode: Mode): StaticValue {
+    const name = node.name;
     const declaration = lookUp(name, node, module);
     if (!declaration) {
       if (name === "undefined") return undefined;
@@ -275,7 +280,7 @@ export class Evaluator {
     }
     switch (declaration.kind) {
       case "const": {
-        const init = declaration.node.initializer;
+        const init = declaration.node.init;
         if (!init) return new Unknown(`${name} (a const without a value)`, this.spot(node));
         return this.memoized(declaration.node, mode, () => this.value(init, module, mode));
       }
@@ -294,7 +299,7 @@ export class Evaluator {
     }
   }
 
-  private imported(binding: { module: string; imported: string }, module: SourceModule, mode: Mode, at: TS.Node): StaticValue {
+  private imported(binding: { module: string; imported: string }, module: SourceModule, mode: Mode, at: B.Node): StaticValue {
     if (isEnvVariablesModule(binding.module) && binding.imported !== "*" && binding.imported !== "default") {
       return this.envValue(binding.imported, at, binding.imported);
     }
@@ -305,7 +310,7 @@ export class Evaluator {
   }
 
   /** The value another module exports under `name`, following re-exports. */
-  exported(file: string, name: string, mode: Mode, at: TS.Node, seen: Set<string>): StaticValue {
+  exported(file: string, name: string, mode: Mode, at: B.Node, seen: Set<string>): StaticValue {
     const key = `${file}\0${name}`;
     if (seen.has(key) || seen.size > 50) return new Unknown(`${name} (circular re-exports)`, this.spot(at));
     seen.add(key);
@@ -319,9 +324,9 @@ export class Evaluator {
         case "declaration":
           return new Unknown(FUNCTION_REASON, this.spot(found.node));
         case "local": {
-          const declaration = lookUp(found.name, target.source, target);
-          if (declaration?.kind === "const" && declaration.node.initializer) {
-            const init = declaration.node.initializer;
+          const declaration = lookUp(found.name, target.program, target);
+          if (declaration?.kind === "const" && declaration.node.init) {
+            const init = declaration.node.init;
             return this.memoized(declaration.node, mode, () => this.value(init, target, mode));
           }
           if (declaration?.kind === "import") return this.imported(declaration.binding, target, mode, found.node);
@@ -344,42 +349,40 @@ export class Evaluator {
     return new Unknown(`${name} (not exported)`, this.spot(at));
   }
 
-  private envValue(name: string, at: TS.Node, written: string): StaticValue {
+  private envValue(name: string, at: B.Node, written: string): StaticValue {
     const env = this.host.env;
     if (env && typeof env[name] === "string") return env[name];
     return new Unknown(`${written} (an environment variable${env ? " not set" : ""})`, this.spot(at));
   }
 
   /** `process.env.X`, `import.meta.env.X` or `env.X` with `env` imported from an env module: the variable name. */
-  private envName(node: TS.PropertyAccessExpression | TS.ElementAccessExpression, module: SourceModule): string | undefined {
-    const t = ts();
+  private envName(node: Member, module: SourceModule): string | undefined {
     const name = this.memberName(node, module);
     if (name === undefined) return undefined;
-    const object = node.expression;
-    if (t.isPropertyAccessExpression(object) && object.name.text === "env") {
-      const base = object.expression;
-      if (t.isIdentifier(base) && (base.text === "process" || base.text === "Bun") && !lookUp(base.text, base, module)) return name;
-      if (t.isMetaProperty(base) && base.name.text === "meta") return name;
+    const object = unwrapParens(node.object);
+    if (isMember(object) && !object.computed && object.property.type === "Identifier" && object.property.name === "env") {
+      const base = unwrapParens(object.object);
+      if (base.type === "Identifier" && (base.name === "process" || base.name === "Bun") && !lookUp(base.name, base, module)) return name;
+      if (base.type === "MetaProperty" && base.property.name === "meta") return name;
     }
-    if (t.isIdentifier(object)) {
-      const declaration = lookUp(object.text, object, module);
+    if (object.type === "Identifier") {
+      const declaration = lookUp(object.name, object, module);
       if (declaration?.kind === "import" && isEnvModule(declaration.binding.module)) return name;
     }
     return undefined;
   }
 
-  private memberName(node: TS.PropertyAccessExpression | TS.ElementAccessExpression, module: SourceModule): string | undefined {
-    const t = ts();
-    if (t.isPropertyAccessExpression(node)) return t.isIdentifier(node.name) ? node.name.text : undefined;
-    const key = this.value(node.argumentExpression, module, "value");
+  private memberName(node: Member, module: SourceModule): string | undefined {
+    if (!node.computed) return node.property.type === "Identifier" ? node.property.name : undefined;
+    const key = this.value(node.property, module, "value");
     return typeof key === "string" || typeof key === "number" ? String(key) : undefined;
   }
 
-  private member(node: TS.PropertyAccessExpression | TS.ElementAccessExpression, module: SourceModule): StaticValue {
+  private member(node: Member, module: SourceModule): StaticValue {
     const env = this.envName(node, module);
     if (env !== undefined) return this.envValue(env, node, this.text(node));
     const name = this.memberName(node, module);
-    const object = this.value(node.expression, module, "value");
+    const object = this.value(node.object, module, "value");
     if (object instanceof Unknown) return this.derived(node, "reads", object);
     if (name === undefined) return new Unknown(`${this.text(node)} (a computed member)`, this.spot(node));
     if (Array.isArray(object)) {
@@ -398,36 +401,35 @@ export class Evaluator {
   }
 
   /** The function a call names, when it is imported or written in the project. */
-  callee(expression: TS.Expression, module: SourceModule): Callee | undefined {
-    const t = ts();
+  callee(expression: B.Node, module: SourceModule): Callee | undefined {
     let node = expression;
-    while (t.isParenthesizedExpression(node) || t.isNonNullExpression(node) || t.isAsExpression(node)) node = node.expression;
-    if (t.isIdentifier(node)) {
-      const declaration = lookUp(node.text, node, module);
+    while (node.type === "ParenthesizedExpression" || node.type === "TSNonNullExpression" || node.type === "TSAsExpression") node = node.expression;
+    if (node.type === "Identifier") {
+      const declaration = lookUp(node.name, node, module);
       if (declaration?.kind === "import") {
         const { module: from, imported } = declaration.binding;
         if (imported === "*") return undefined;
-        return { name: imported === "default" ? node.text : imported, module: from, origin: "import" };
+        return { name: imported === "default" ? node.name : imported, module: from, origin: "import" };
       }
-      if (declaration?.kind === "function") return { name: node.text, module: "", origin: "local" };
-      if (declaration?.kind === "const" && declaration.node.initializer) {
-        let init = declaration.node.initializer;
-        while (t.isParenthesizedExpression(init) || t.isAsExpression(init) || t.isSatisfiesExpression(init)) init = init.expression;
-        if (t.isArrowFunction(init) || t.isFunctionExpression(init)) return { name: node.text, module: "", origin: "local" };
+      if (declaration?.kind === "function") return { name: node.name, module: "", origin: "local" };
+      if (declaration?.kind === "const" && declaration.node.init) {
+        let init: B.Node = declaration.node.init;
+        while (init.type === "ParenthesizedExpression" || init.type === "TSAsExpression" || init.type === "TSSatisfiesExpression") init = init.expression;
+        if (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression") return { name: node.name, module: "", origin: "local" };
       }
       return undefined;
     }
-    if (t.isPropertyAccessExpression(node) && t.isIdentifier(node.expression)) {
-      const declaration = lookUp(node.expression.text, node.expression, module);
+    if (isMember(node) && !node.computed && node.property.type === "Identifier" && node.object.type === "Identifier") {
+      const declaration = lookUp(node.object.name, node.object, module);
       if (declaration?.kind === "import" && declaration.binding.imported === "*") {
-        return { name: node.name.text, module: declaration.binding.module, origin: "import" };
+        return { name: node.property.name, module: declaration.binding.module, origin: "import" };
       }
     }
     return undefined;
   }
 
-  private call(node: TS.CallExpression, module: SourceModule, mode: Mode): StaticValue {
-    const callee = this.callee(node.expression, module);
+  private call(node: Call, module: SourceModule, mode: Mode): StaticValue {
+    const callee = this.callee(node.callee, module);
     const at = this.spot(node)!;
     if (callee && isAdapter(callee)) {
       const adapter: AdapterCall = { kind: "adapter", name: callee.name, module: callee.module, args: this.args(node, module), at };
@@ -437,24 +439,23 @@ export class Evaluator {
       const plugin: PluginCall = { kind: "plugin", name: callee.name, module: callee.module, args: this.args(node, module), at };
       return plugin;
     }
-    return new Unknown(`${this.text(node.expression)}() (a function call)`, at);
+    return new Unknown(`${this.text(node.callee)}() (a function call)`, at);
   }
 
-  private args(node: TS.CallExpression, module: SourceModule): StaticValue[] {
-    const t = ts();
+  private args(node: Call, module: SourceModule): StaticValue[] {
     return node.arguments.map((arg) =>
-      t.isSpreadElement(arg) ? new Unknown(`spread of ${this.text(arg.expression)}`, this.spot(arg)) : this.value(arg, module, "value"),
+      arg.type === "SpreadElement" ? new Unknown(`spread of ${this.text(arg.argument)}`, this.spot(arg)) : this.value(arg, module, "value"),
     );
   }
 
-  private binary(node: TS.BinaryExpression, module: SourceModule, mode: Mode): StaticValue {
-    const k = ts().SyntaxKind;
-    const op = node.operatorToken.kind;
-    const left = this.value(node.left, module, op === k.BarBarToken || op === k.QuestionQuestionToken || op === k.AmpersandAmpersandToken ? mode : "value");
+  private binary(node: B.BinaryExpression | B.LogicalExpression, module: SourceModule, mode: Mode): StaticValue {
+    const op = node.operator;
+    const logical = node.type === "LogicalExpression";
+    const left = this.value(node.left, module, logical ? mode : "value");
     const unknownBecause = (u: Unknown) => this.derived(node, "depends on", u);
-    if (op === k.BarBarToken || op === k.QuestionQuestionToken || op === k.AmpersandAmpersandToken) {
+    if (logical) {
       if (left instanceof Unknown) return unknownBecause(left);
-      const takeLeft = op === k.BarBarToken ? truthy(left) : op === k.QuestionQuestionToken ? left !== null && left !== undefined : !truthy(left);
+      const takeLeft = op === "||" ? truthy(left) : op === "??" ? left !== null && left !== undefined : !truthy(left);
       return takeLeft ? left : this.value(node.right, module, mode);
     }
     const right = this.value(node.right, module, "value");
@@ -465,40 +466,52 @@ export class Evaluator {
     const a = left as string | number | boolean | null | undefined;
     const b = right as string | number | boolean | null | undefined;
     switch (op) {
-      case k.EqualsEqualsEqualsToken:
+      case "===":
         return a === b;
-      case k.ExclamationEqualsEqualsToken:
+      case "!==":
         return a !== b;
-      case k.EqualsEqualsToken:
+      case "==":
         return a == b;
-      case k.ExclamationEqualsToken:
+      case "!=":
         return a != b;
-      case k.PlusToken:
+      case "+":
         return typeof a === "string" || typeof b === "string" ? String(a) + String(b) : Number(a) + Number(b);
-      case k.MinusToken:
+      case "-":
         return Number(a) - Number(b);
-      case k.AsteriskToken:
+      case "*":
         return Number(a) * Number(b);
-      case k.SlashToken:
+      case "/":
         return Number(a) / Number(b);
-      case k.PercentToken:
+      case "%":
         return Number(a) % Number(b);
-      case k.AsteriskAsteriskToken:
+      case "**":
         return Number(a) ** Number(b);
       default:
         return new Unknown(`${this.text(node)} (an operator not evaluated)`, this.spot(node));
     }
   }
 
-  private prefix(node: TS.PrefixUnaryExpression, module: SourceModule): StaticValue {
-    const k = ts().SyntaxKind;
-    const operand = this.value(node.operand, module, "value");
+  private prefix(node: B.Node, operator: string, argument: B.Node, module: SourceModule): StaticValue {
+    const operand = this.value(argument, module, "value");
     if (operand instanceof Unknown) return this.derived(node, "depends on", operand);
-    if (node.operator === k.ExclamationToken) return !truthy(operand);
-    if (typeof operand === "number" && node.operator === k.MinusToken) return -operand;
-    if (typeof operand === "number" && node.operator === k.PlusToken) return operand;
+    if (operator === "!") return !truthy(operand);
+    if (typeof operand === "number" && operator === "-") return -operand;
+    if (typeof operand === "number" && operator === "+") return operand;
     return new Unknown(`${this.text(node)} (an operator not evaluated)`, this.spot(node));
   }
+}
+
+type Member = B.MemberExpression | B.OptionalMemberExpression;
+type Call = B.CallExpression | B.OptionalCallExpression;
+
+function isMember(node: B.Node): node is Member {
+  return node.type === "MemberExpression" || node.type === "OptionalMemberExpression";
+}
+
+function unwrapParens(node: B.Node): B.Node {
+  let current = node;
+  while (current.type === "ParenthesizedExpression") current = current.expression;
+  return current;
 }
 
 export function isCallValue(value: object): value is PluginCall | AdapterCall {

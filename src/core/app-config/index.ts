@@ -1,9 +1,7 @@
-/**
- * Reading an app's Better Auth config statically. Importing this module is cheap: the parser
- * (`typescript`) is required on the first readAuthConfig call, not here.
- */
+/** Reading an app's Better Auth config statically, with `@babel/parser`. */
 export { AUTH_CONFIG_PATHS, findAppProjectDir, findAuthConfig } from "./find-config";
 export { readAuthConfig } from "./read-config";
+export { LastGoodParses, lastGoodParses } from "./last-good";
 export { readTsconfigPaths, resolveImport } from "./resolve-import";
 export { nodeReadText } from "./node-read-text";
 export { Unknown } from "./types";

@@ -1,12 +1,12 @@
 import path from "node:path";
-import type * as TS from "typescript";
 import { Evaluator, FUNCTION_REASON, isBetterAuth, isCallValue, type ModuleHost } from "./evaluate";
 import { MAX_SOURCE_BYTES } from "./node-read-text";
 import { resolveImport, readTsconfigPaths } from "./resolve-import";
 import { indexModule, lookUp, type SourceModule } from "./source-module";
 import type { AdapterCall, AuthConfigRead, PluginCall, ReadAuthConfigOptions, SourceSpot, StaticValue, TsconfigPaths } from "./types";
 import { Unknown } from "./types";
-import { parseSource, spotOfNode, syntaxErrorCount, ts } from "./typescript-parser";
+import { lastGoodParses, type LastGoodParses } from "./last-good";
+import { forEachChild, isFunctionLike, isWrapper, parseSource, spotOfNode, type B, type ParsedSource } from "./parse-source";
 
 const MAX_FOLLOW = 25;
 // Deeper than the evaluator's own limit, so its "nested too deeply" Unknowns get noted.
@@ -47,6 +47,7 @@ export function readAuthConfig(entryFile: string, options: ReadAuthConfigOptions
     adapter: null,
     unresolved: notes,
     files,
+    stale: [],
     spotOf: () => undefined,
   };
 
@@ -59,16 +60,8 @@ export function readAuthConfig(entryFile: string, options: ReadAuthConfigOptions
         if (modules.has(name)) return modules.get(name);
         const text = readFile(name);
         let module: SourceModule | undefined;
-        if (text !== undefined) {
-          try {
-            const source = parseSource(name, text);
-            const errors = syntaxErrorCount(source);
-            if (errors > 0) notes.push(`${relative(file, name)}: ${errors} syntax error${errors > 1 ? "s" : ""} — read what parses`);
-            module = indexModule(name, source);
-          } catch (error) {
-            notes.push(`${relative(file, name)}: could not be parsed (${(error as Error)?.message ?? error})`);
-          }
-        }
+        const source = text === undefined ? undefined : parseOrLastGood(name, text);
+        if (source) module = indexModule(name, source);
         modules.set(name, module);
         return module;
       },
@@ -76,11 +69,33 @@ export function readAuthConfig(entryFile: string, options: ReadAuthConfigOptions
       describe: (specifier) =>
         isProjectPath(specifier, aliases) ? `"${specifier}", which was not found` : `the package "${specifier}"`,
     };
+    const lastGood = options.lastGood === undefined ? lastGoodParses : options.lastGood;
+    const parseOrLastGood = (name: string, text: string): ParsedSource | undefined => {
+      const outcome = parseSource(name, text);
+      if ("source" in outcome) {
+        lastGood?.set(name, outcome.source);
+        return outcome.source;
+      }
+      const previous = lastGood?.get(name);
+      const shown = relative(file, name);
+      const why =
+        "problem" in outcome
+          ? `${shown}:${outcome.problem.line + 1}:${outcome.problem.character + 1}: syntax error (${outcome.problem.message})`
+          : `${shown}: could not be parsed (${outcome.failure})`;
+      if (previous) {
+        notes.push(`${why} — using the last version that parsed`);
+        result.stale.push(name);
+        return previous;
+      }
+      notes.push("problem" in outcome ? `${why} — not read` : why);
+      return undefined;
+    };
     const aliases = options.tsconfigPaths ?? readTsconfigPaths(path.dirname(file), readFile);
 
     const entry = host.load(file);
     if (!entry) {
-      result.options = new Unknown(`${path.basename(file)} could not be read`);
+      const unparsed = texts.get(file) !== undefined;
+      result.options = new Unknown(`${path.basename(file)} could not be ${unparsed ? "parsed" : "read"}`);
       if (notes.length === 0) notes.push(`${path.basename(file)}: could not be read`);
       return result;
     }
@@ -102,8 +117,8 @@ export function readAuthConfig(entryFile: string, options: ReadAuthConfigOptions
     const value: StaticValue =
       argument === undefined
         ? new Unknown("betterAuth() has no options argument", result.call)
-        : ts().isSpreadElement(argument)
-          ? new Unknown(`spread of ${evaluator.text(argument.expression)}`, spotOfNode(argument))
+        : argument.type === "SpreadElement"
+          ? new Unknown(`spread of ${evaluator.text(argument.argument)}`, spotOfNode(argument))
           : evaluator.value(argument, found.module, "options");
     if (value instanceof Unknown) {
       result.options = value;
@@ -190,7 +205,7 @@ function isPlainObjectLike(value: StaticValue): value is PluginCall | AdapterCal
 }
 
 interface FoundCall {
-  call: TS.CallExpression;
+  call: Call;
   module: SourceModule;
 }
 
@@ -200,8 +215,7 @@ interface FoundCall {
  * failing that, the first betterAuth(...) call written in the entry file.
  */
 function findAuthCall(entry: SourceModule, evaluator: Evaluator, host: ModuleHost): FoundCall | undefined {
-  const t = ts();
-  const seen = new Set<TS.Node>();
+  const seen = new Set<B.Node>();
 
   const fromExport = (module: SourceModule, name: string, depth: number): FoundCall | undefined => {
     if (depth > MAX_FOLLOW) return undefined;
@@ -220,7 +234,7 @@ function findAuthCall(entry: SourceModule, evaluator: Evaluator, host: ModuleHos
       case "declaration":
         return follow(target.node, module, depth + 1);
       case "local": {
-        const declaration = lookUp(target.name, module.source, module);
+        const declaration = lookUp(target.name, module.program, module);
         return declaration ? fromDeclaration(declaration, module, depth + 1) : undefined;
       }
       case "reexport": {
@@ -234,7 +248,7 @@ function findAuthCall(entry: SourceModule, evaluator: Evaluator, host: ModuleHos
   const fromDeclaration = (declaration: ReturnType<typeof lookUp>, module: SourceModule, depth: number): FoundCall | undefined => {
     if (!declaration) return undefined;
     if (declaration.kind === "const" || declaration.kind === "mutable") {
-      return declaration.node.initializer ? follow(declaration.node.initializer, module, depth + 1) : undefined;
+      return declaration.node.init ? follow(declaration.node.init, module, depth + 1) : undefined;
     }
     if (declaration.kind === "function") return follow(declaration.node, module, depth + 1);
     if (declaration.kind === "import") {
@@ -245,25 +259,16 @@ function findAuthCall(entry: SourceModule, evaluator: Evaluator, host: ModuleHos
     return undefined;
   };
 
-  const follow = (start: TS.Node, module: SourceModule, depth: number): FoundCall | undefined => {
+  const follow = (start: B.Node, module: SourceModule, depth: number): FoundCall | undefined => {
     if (depth > MAX_FOLLOW || seen.has(start)) return undefined;
     seen.add(start);
     let node = start;
-    while (
-      t.isParenthesizedExpression(node) ||
-      t.isAsExpression(node) ||
-      t.isSatisfiesExpression(node) ||
-      t.isNonNullExpression(node) ||
-      t.isAwaitExpression(node) ||
-      t.isTypeAssertionExpression(node)
-    ) {
-      node = node.expression;
-    }
-    if (t.isCallExpression(node)) {
-      const callee = evaluator.callee(node.expression, module);
+    while (isWrapper(node) || node.type === "AwaitExpression") node = node.type === "AwaitExpression" ? node.argument : node.expression;
+    if (node.type === "CallExpression" || node.type === "OptionalCallExpression") {
+      const callee = evaluator.callee(node.callee, module);
       if (isBetterAuth(callee)) return { call: node, module };
-      if (callee?.origin === "local" && t.isIdentifier(node.expression)) {
-        const found = fromDeclaration(lookUp(node.expression.text, node.expression, module), module, depth + 1);
+      if (callee?.origin === "local" && node.callee.type === "Identifier") {
+        const found = fromDeclaration(lookUp(node.callee.name, node.callee, module), module, depth + 1);
         if (found) return found;
       }
       // Wrappers such as cache(() => betterAuth({...})) or lazy(createAuth).
@@ -273,22 +278,20 @@ function findAuthCall(entry: SourceModule, evaluator: Evaluator, host: ModuleHos
       }
       return undefined;
     }
-    if (t.isIdentifier(node)) return fromDeclaration(lookUp(node.text, node, module), module, depth + 1);
-    if (t.isFunctionDeclaration(node) || t.isArrowFunction(node) || t.isFunctionExpression(node)) {
+    if (node.type === "Identifier") return fromDeclaration(lookUp(node.name, node, module), module, depth + 1);
+    if (node.type === "FunctionDeclaration" || node.type === "ArrowFunctionExpression" || node.type === "FunctionExpression") {
       const body = node.body;
-      if (!body) return undefined;
-      if (!t.isBlock(body)) return follow(body, module, depth + 1);
+      if (body.type !== "BlockStatement") return follow(body, module, depth + 1);
       for (const returned of returnedExpressions(body)) {
         const found = follow(returned, module, depth + 1);
         if (found) return found;
       }
       return undefined;
     }
-    if (t.isObjectLiteralExpression(node)) {
+    if (node.type === "ObjectExpression") {
       for (const property of node.properties) {
-        if (property.name && t.isIdentifier(property.name) && property.name.text === "auth") {
-          if (t.isPropertyAssignment(property)) return follow(property.initializer, module, depth + 1);
-          if (t.isShorthandPropertyAssignment(property)) return follow(property.name, module, depth + 1);
+        if (property.type === "ObjectProperty" && !property.computed && property.key.type === "Identifier" && property.key.name === "auth") {
+          return follow(property.value, module, depth + 1);
         }
       }
     }
@@ -302,32 +305,32 @@ function findAuthCall(entry: SourceModule, evaluator: Evaluator, host: ModuleHos
   return firstBetterAuthCall(entry, evaluator);
 }
 
-function returnedExpressions(body: TS.Block): TS.Expression[] {
-  const t = ts();
-  const out: TS.Expression[] = [];
-  const visit = (node: TS.Node): void => {
-    if (t.isFunctionLike(node) || t.isClassLike(node)) return;
-    if (t.isReturnStatement(node) && node.expression) out.push(node.expression);
-    t.forEachChild(node, visit);
+type Call = B.CallExpression | B.OptionalCallExpression;
+
+function returnedExpressions(body: B.BlockStatement): B.Node[] {
+  const out: B.Node[] = [];
+  const visit = (node: B.Node): void => {
+    if (isFunctionLike(node) || node.type === "ClassDeclaration" || node.type === "ClassExpression") return;
+    if (node.type === "ReturnStatement" && node.argument) out.push(node.argument);
+    forEachChild(node, visit);
   };
-  t.forEachChild(body, visit);
+  forEachChild(body, visit);
   return out;
 }
 
 function firstBetterAuthCall(module: SourceModule, evaluator: Evaluator): FoundCall | undefined {
-  const t = ts();
-  let found: TS.CallExpression | undefined;
+  let found: Call | undefined;
   let depth = 0;
-  const visit = (node: TS.Node): void => {
+  const visit = (node: B.Node): void => {
     if (found || depth > 500) return;
-    if (t.isCallExpression(node) && isBetterAuth(evaluator.callee(node.expression, module))) {
+    if ((node.type === "CallExpression" || node.type === "OptionalCallExpression") && isBetterAuth(evaluator.callee(node.callee, module))) {
       found = node;
       return;
     }
     depth++;
-    t.forEachChild(node, visit);
+    forEachChild(node, visit);
     depth--;
   };
-  visit(module.source);
+  visit(module.program);
   return found ? { call: found, module } : undefined;
 }

@@ -1,5 +1,4 @@
-import type * as TS from "typescript";
-import { ts } from "./typescript-parser";
+import { isFunctionLike, parentOf, type B, type ParsedSource } from "./parse-source";
 
 /** `import { twoFactor as tf } from "better-auth/plugins"` → local `tf`: { module, imported: "twoFactor" }. */
 export interface ImportBinding {
@@ -9,136 +8,170 @@ export interface ImportBinding {
 }
 
 export type ExportTarget =
-  | { kind: "local"; name: string; node: TS.Node }
-  | { kind: "expression"; node: TS.Expression }
-  | { kind: "declaration"; node: TS.FunctionDeclaration | TS.ClassDeclaration }
+  | { kind: "local"; name: string; node: B.Node }
+  | { kind: "expression"; node: B.Expression }
+  | { kind: "declaration"; node: B.FunctionDeclaration | B.ClassDeclaration | B.TSDeclareFunction }
   | { kind: "reexport"; module: string; imported: string };
 
 export interface SourceModule {
   file: string;
-  source: TS.SourceFile;
+  source: ParsedSource;
+  /** The module's Program node: its top-level scope. */
+  program: B.Program;
   imports: Map<string, ImportBinding>;
   exports: Map<string, ExportTarget>;
   /** Specifiers of `export * from "..."`. */
   starExports: string[];
 }
 
-const hasModifier = (node: TS.Node, kind: TS.SyntaxKind): boolean =>
-  !!(node as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers?.some((m) => m.kind === kind);
+const nameOf = (node: B.Identifier | B.StringLiteral): string => (node.type === "Identifier" ? node.name : node.value);
 
-export function indexModule(file: string, source: TS.SourceFile): SourceModule {
-  const t = ts();
+export function indexModule(file: string, source: ParsedSource): SourceModule {
   const imports = new Map<string, ImportBinding>();
   const exports = new Map<string, ExportTarget>();
   const starExports: string[] = [];
+  const program = source.ast.program;
 
-  for (const statement of source.statements) {
-    if (t.isImportDeclaration(statement) && t.isStringLiteral(statement.moduleSpecifier)) {
-      const module = statement.moduleSpecifier.text;
-      const clause = statement.importClause;
-      if (!clause) continue;
-      if (clause.name) imports.set(clause.name.text, { module, imported: "default" });
-      const bindings = clause.namedBindings;
-      if (bindings && t.isNamespaceImport(bindings)) imports.set(bindings.name.text, { module, imported: "*" });
-      if (bindings && t.isNamedImports(bindings)) {
-        for (const element of bindings.elements) {
-          imports.set(element.name.text, { module, imported: (element.propertyName ?? element.name).text });
-        }
+  for (const statement of program.body) {
+    if (statement.type === "ImportDeclaration") {
+      const module = statement.source.value;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === "ImportDefaultSpecifier") imports.set(specifier.local.name, { module, imported: "default" });
+        else if (specifier.type === "ImportNamespaceSpecifier") imports.set(specifier.local.name, { module, imported: "*" });
+        else imports.set(specifier.local.name, { module, imported: nameOf(specifier.imported) });
       }
-    } else if (t.isExportDeclaration(statement)) {
-      const module = statement.moduleSpecifier && t.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
-      const clause = statement.exportClause;
-      if (!clause) {
-        if (module !== undefined) starExports.push(module);
-      } else if (t.isNamespaceExport(clause)) {
-        if (module !== undefined) exports.set(clause.name.text, { kind: "reexport", module, imported: "*" });
-      } else {
-        for (const element of clause.elements) {
-          const local = (element.propertyName ?? element.name).text;
+    } else if (statement.type === "ExportAllDeclaration") {
+      starExports.push(statement.source.value);
+    } else if (statement.type === "ExportNamedDeclaration") {
+      const module = statement.source?.value;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === "ExportNamespaceSpecifier") {
+          if (module !== undefined) exports.set(specifier.exported.name, { kind: "reexport", module, imported: "*" });
+        } else if (specifier.type === "ExportSpecifier") {
+          const local = specifier.local.name;
           exports.set(
-            element.name.text,
-            module !== undefined ? { kind: "reexport", module, imported: local } : { kind: "local", name: local, node: element },
+            nameOf(specifier.exported),
+            module !== undefined ? { kind: "reexport", module, imported: local } : { kind: "local", name: local, node: specifier },
           );
         }
       }
-    } else if (t.isExportAssignment(statement) && !statement.isExportEquals) {
-      exports.set("default", { kind: "expression", node: statement.expression });
-    } else if (t.isVariableStatement(statement) && hasModifier(statement, t.SyntaxKind.ExportKeyword)) {
-      for (const declaration of statement.declarationList.declarations) {
-        if (t.isIdentifier(declaration.name)) {
-          exports.set(declaration.name.text, { kind: "local", name: declaration.name.text, node: declaration });
+      const declaration = statement.declaration;
+      if (declaration?.type === "VariableDeclaration") {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === "Identifier") exports.set(declarator.id.name, { kind: "local", name: declarator.id.name, node: declarator });
         }
+      } else if (
+        (declaration?.type === "FunctionDeclaration" || declaration?.type === "ClassDeclaration" || declaration?.type === "TSDeclareFunction") &&
+        declaration.id
+      ) {
+        exports.set(declaration.id.name, { kind: "declaration", node: declaration });
       }
-    } else if ((t.isFunctionDeclaration(statement) || t.isClassDeclaration(statement)) && hasModifier(statement, t.SyntaxKind.ExportKeyword)) {
-      const isDefault = hasModifier(statement, t.SyntaxKind.DefaultKeyword);
-      if (isDefault) exports.set("default", { kind: "declaration", node: statement });
-      else if (statement.name) exports.set(statement.name.text, { kind: "declaration", node: statement });
+    } else if (statement.type === "ExportDefaultDeclaration") {
+      const declaration = statement.declaration;
+      if (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration" || declaration.type === "TSDeclareFunction") {
+        exports.set("default", { kind: "declaration", node: declaration });
+      } else if ((declaration.type as string) !== "TSInterfaceDeclaration") {
+        exports.set("default", { kind: "expression", node: declaration as B.Expression });
+      }
     }
   }
-  return { file, source, imports, exports, starExports };
+  return { file, source, program, imports, exports, starExports };
 }
 
 /** What a name refers to at some point of a file. */
 export type Declaration =
-  | { kind: "const"; node: TS.VariableDeclaration }
-  | { kind: "mutable"; node: TS.VariableDeclaration }
-  | { kind: "function"; node: TS.FunctionDeclaration }
-  | { kind: "class"; node: TS.ClassDeclaration }
-  | { kind: "parameter"; node: TS.ParameterDeclaration }
-  | { kind: "import"; binding: ImportBinding; node: TS.Node }
-  | { kind: "destructured"; node: TS.Node };
+  | { kind: "const"; node: B.VariableDeclarator }
+  | { kind: "mutable"; node: B.VariableDeclarator }
+  | { kind: "function"; node: B.FunctionDeclaration | B.TSDeclareFunction }
+  | { kind: "class"; node: B.ClassDeclaration }
+  | { kind: "parameter"; node: B.Node }
+  | { kind: "import"; binding: ImportBinding; node: B.Node }
+  | { kind: "destructured"; node: B.Node };
 
-const scopeCache = new WeakMap<TS.Node, Map<string, Declaration>>();
+const scopeCache = new WeakMap<B.Node, Map<string, Declaration>>();
 
-function declarationsOf(container: TS.Node, statements: readonly TS.Statement[], module: SourceModule): Map<string, Declaration> {
+/** `export const x`, `export default function f` declare `x` and `f` in the module's scope as well. */
+function declared(statement: B.Statement): B.Node | null | undefined {
+  if (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") return statement.declaration;
+  return statement;
+}
+
+function declarationsOf(container: B.Node, statements: readonly B.Statement[], module: SourceModule): Map<string, Declaration> {
   const cached = scopeCache.get(container);
   if (cached) return cached;
-  const t = ts();
   const names = new Map<string, Declaration>();
   for (const statement of statements) {
-    if (t.isVariableStatement(statement)) {
-      const isConst = (statement.declarationList.flags & t.NodeFlags.Const) !== 0;
-      for (const declaration of statement.declarationList.declarations) {
-        if (t.isIdentifier(declaration.name)) {
-          names.set(declaration.name.text, { kind: isConst ? "const" : "mutable", node: declaration });
+    const node = declared(statement);
+    if (!node) continue;
+    if (node.type === "VariableDeclaration") {
+      const isConst = node.kind === "const";
+      for (const declarator of node.declarations) {
+        if (declarator.id.type === "Identifier") {
+          names.set(declarator.id.name, { kind: isConst ? "const" : "mutable", node: declarator });
         } else {
-          for (const name of boundNames(declaration.name)) names.set(name, { kind: "destructured", node: declaration });
+          for (const name of boundNames(declarator.id)) names.set(name, { kind: "destructured", node: declarator });
         }
       }
-    } else if (t.isFunctionDeclaration(statement) && statement.name) {
-      names.set(statement.name.text, { kind: "function", node: statement });
-    } else if (t.isClassDeclaration(statement) && statement.name) {
-      names.set(statement.name.text, { kind: "class", node: statement });
+    } else if ((node.type === "FunctionDeclaration" || node.type === "TSDeclareFunction") && node.id) {
+      names.set(node.id.name, { kind: "function", node });
+    } else if (node.type === "ClassDeclaration" && node.id) {
+      names.set(node.id.name, { kind: "class", node });
     }
   }
-  if (container === module.source) {
-    for (const [name, binding] of module.imports) names.set(name, { kind: "import", binding, node: module.source });
+  if (container === module.program) {
+    for (const [name, binding] of module.imports) names.set(name, { kind: "import", binding, node: module.program });
   }
   scopeCache.set(container, names);
   return names;
 }
 
-function boundNames(pattern: TS.BindingName): string[] {
-  const t = ts();
-  if (t.isIdentifier(pattern)) return [pattern.text];
-  const names: string[] = [];
-  for (const element of pattern.elements) {
-    if (!t.isOmittedExpression(element)) names.push(...boundNames(element.name));
+/** Names a binding pattern (or a parameter) declares. */
+export function boundNames(pattern: B.Node | null | undefined, depth = 0): string[] {
+  if (!pattern || depth > 100) return [];
+  switch (pattern.type) {
+    case "Identifier":
+      return [pattern.name];
+    case "AssignmentPattern":
+      return boundNames(pattern.left, depth + 1);
+    case "RestElement":
+      return boundNames(pattern.argument, depth + 1);
+    case "TSParameterProperty":
+      return boundNames(pattern.parameter, depth + 1);
+    case "ArrayPattern":
+      return pattern.elements.flatMap((element) => boundNames(element, depth + 1));
+    case "ObjectPattern":
+      return pattern.properties.flatMap((property) => boundNames(property.type === "RestElement" ? property : property.value, depth + 1));
+    default:
+      return [];
   }
-  return names;
+}
+
+/** The statements of a node that opens a block scope. */
+function statementsOf(node: B.Node): readonly B.Statement[] | undefined {
+  switch (node.type) {
+    case "Program":
+    case "BlockStatement":
+    case "TSModuleBlock":
+    case "StaticBlock":
+      return node.body;
+    case "SwitchCase":
+      return node.consequent;
+    default:
+      return undefined;
+  }
 }
 
 /** The declaration `name` refers to at `at`, walking out through blocks and functions; undefined for globals. */
-export function lookUp(name: string, at: TS.Node, module: SourceModule): Declaration | undefined {
-  const t = ts();
-  for (let node: TS.Node | undefined = at; node; node = node.parent) {
-    if (t.isSourceFile(node) || t.isBlock(node) || t.isModuleBlock(node) || t.isCaseClause(node) || t.isDefaultClause(node)) {
-      const found = declarationsOf(node, node.statements, module).get(name);
+export function lookUp(name: string, at: B.Node, module: SourceModule): Declaration | undefined {
+  for (let node: B.Node | undefined = at; node; node = parentOf(node)) {
+    const statements = statementsOf(node);
+    if (statements) {
+      const found = declarationsOf(node, statements, module).get(name);
       if (found) return found;
     }
-    if (t.isFunctionLike(node)) {
-      for (const parameter of node.parameters) {
-        if (boundNames(parameter.name).includes(name)) return { kind: "parameter", node: parameter };
+    if (isFunctionLike(node)) {
+      for (const parameter of node.params) {
+        if (boundNames(parameter).includes(name)) return { kind: "parameter", node: parameter };
       }
     }
   }

@@ -2,6 +2,7 @@
  * What a static read of an app's `auth.ts` yields. The file is never run: every value the
  * evaluator cannot decide from the text alone is an `Unknown` carrying why and where.
  */
+import type { LastGoodParses } from "./last-good";
 
 /** A place in a source file, 0-based, columns in UTF-16 code units (what editors use). */
 export interface SourceSpot {
@@ -67,6 +68,11 @@ export interface AuthConfigRead {
   unresolved: string[];
   /** Every file read, for watching. */
   files: string[];
+  /**
+   * Files whose current text does not parse and that were read as they last parsed: spots into
+   * them point into that older text, not into what the editor shows.
+   */
+  stale: string[];
   /** Where an evaluated object or array (or one of its keys) was written. */
   spotOf(value: object, key?: string): SourceSpot | undefined;
 }
@@ -87,4 +93,9 @@ export interface ReadAuthConfigOptions {
   env?: Record<string, string | undefined>;
   /** Path aliases; when omitted, the nearest tsconfig.json / jsconfig.json above the entry file is read. */
   tsconfigPaths?: TsconfigPaths[];
+  /**
+   * Where the last version of each file that parsed is kept, and taken from when a file does not
+   * parse; null to read only the current text. Default: one cache for the process.
+   */
+  lastGood?: LastGoodParses | null;
 }

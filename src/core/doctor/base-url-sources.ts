@@ -1,4 +1,4 @@
-import { isStringLiteralLike, unwrap } from "./code-file";
+import { isStringLiteralLike, literalText, unwrap } from "./code-file";
 import type { BaseUrlSource } from "./config-facts";
 import { propertySpot } from "./config-spots";
 import { displayPath } from "./display-path";
@@ -13,7 +13,7 @@ export function baseUrlSources(context: DoctorContext): BaseUrlSource[] {
     const value = spot?.value && unwrap(spot.value);
     // Only a literal is the config's own: a value read through process.env belongs to the env file.
     if (spot?.code && value && isStringLiteralLike(value)) {
-      sources.push({ value: value.text, file: spot.file, range: spot.code.rangeOf(value), label: "baseURL", production: false, fromEnvFile: false });
+      sources.push({ value: literalText(value), file: spot.file, range: spot.code.rangeOf(value), label: "baseURL", production: false, fromEnvFile: false });
     }
   }
   // With baseURL in the config, Better Auth never reads the env variables.

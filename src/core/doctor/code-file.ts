@@ -1,6 +1,5 @@
-import type * as TS from "typescript";
 import type { SourceSpot } from "../app-config";
-import { parseSource, ts } from "../app-config/typescript-parser";
+import { forEachChild, isWrapper, parentOf, parseSource, stringLiteralText, textOf, walk, type B, type ParsedSource } from "../app-config/parse-source";
 import type { Range } from "../schema/ast";
 import { TextIndex } from "./text-index";
 
@@ -9,30 +8,41 @@ export interface CodeFile {
   path: string;
   text: string;
   index: TextIndex;
-  source: TS.SourceFile;
-  rangeOf(node: TS.Node): Range;
+  source: ParsedSource;
+  program: B.Program;
+  rangeOf(node: B.Node): Range;
+  /** The source text of a node. */
+  textOf(node: B.Node): string;
   /** The innermost node of a kind that starts exactly where a spot starts. */
-  nodeAt<T extends TS.Node>(spot: SourceSpot, is: (node: TS.Node) => node is T): T | undefined;
+  nodeAt<T extends B.Node>(spot: SourceSpot, is: (node: B.Node) => node is T): T | undefined;
 }
 
-export function parseCodeFile(path: string, text: string): CodeFile {
-  const source = parseSource(path, text);
+/** The file parsed, or undefined when its text does not parse (then no rule points into it). */
+export function parseCodeFile(path: string, text: string): CodeFile | undefined {
+  const outcome = parseSource(path, text);
+  if (!("source" in outcome)) return undefined;
+  const source = outcome.source;
   const index = new TextIndex(text);
   return {
     path,
     text,
     index,
     source,
-    rangeOf: (node) => index.range(node.getStart(source), node.end),
+    program: source.ast.program,
+    rangeOf: (node) => index.range(node.start ?? 0, node.end ?? 0),
+    textOf: (node) => textOf(node, source),
     nodeAt(spot, is) {
       const offset = index.offset({ line: spot.line, character: spot.character });
-      let found: TS.Node | undefined;
-      const visit = (node: TS.Node): void => {
-        if (node.pos > offset || node.end < offset) return;
-        if (node.getStart(source) === offset && is(node)) found = node;
-        ts().forEachChild(node, visit);
-      };
-      visit(source);
+      let found: B.Node | undefined;
+      // Iterative: a deeply nested file must not overflow the stack.
+      const stack: B.Node[] = [source.ast];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node.start == null || node.end == null || node.start > offset || node.end < offset) continue;
+        // Parents come off the stack before their children, so the innermost match is kept.
+        if (node.start === offset && is(node)) found = node;
+        forEachChild(node, (child) => stack.push(child));
+      }
       return found as never;
     },
   };
@@ -42,34 +52,34 @@ export function spotRange(spot: SourceSpot): Range {
   return { start: { line: spot.line, character: spot.character }, end: { line: spot.endLine, character: spot.endCharacter } };
 }
 
-/** Looks through `(x)`, `x as T`, `x satisfies T`, `x!`. */
-export function unwrap(node: TS.Expression): TS.Expression {
-  const t = ts();
+/** Looks through `(x)`, `x as T`, `x satisfies T`, `x!`, `<T>x`. */
+export function unwrap(node: B.Node): B.Node {
   let current = node;
-  while (t.isParenthesizedExpression(current) || t.isAsExpression(current) || t.isSatisfiesExpression(current) || t.isNonNullExpression(current) || t.isTypeAssertionExpression(current)) {
-    current = current.expression;
-  }
+  while (isWrapper(current)) current = current.expression;
   return current;
 }
 
-export function isStringLiteralLike(node: TS.Node): node is TS.StringLiteral | TS.NoSubstitutionTemplateLiteral {
-  const t = ts();
-  return t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node);
+/** `"x"` or a template literal without substitutions. */
+export type StringLiteralLike = B.StringLiteral | B.TemplateLiteral;
+
+export function isStringLiteralLike(node: B.Node): node is StringLiteralLike {
+  return stringLiteralText(node) !== undefined;
+}
+
+/** The text a string literal stands for. */
+export function literalText(node: StringLiteralLike): string {
+  return stringLiteralText(node) ?? "";
 }
 
 /** The initializer of a same-file `const name = …`, for `secret: secret` written through a const. */
-export function constInitializer(source: TS.SourceFile, name: string): TS.Expression | undefined {
-  const t = ts();
-  let found: TS.Expression | undefined;
-  const visit = (node: TS.Node): void => {
-    if (found) return;
-    if (t.isVariableDeclaration(node) && t.isIdentifier(node.name) && node.name.text === name && node.initializer) {
-      const list = node.parent;
-      if (t.isVariableDeclarationList(list) && (list.flags & t.NodeFlags.Const) !== 0) found = node.initializer;
-      return;
-    }
-    t.forEachChild(node, visit);
-  };
-  visit(source);
+export function constInitializer(program: B.Program, name: string): B.Node | undefined {
+  let found: B.Node | undefined;
+  walk(program, (node) => {
+    if (found) return false;
+    if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || node.id.name !== name) return;
+    const list = parentOf(node);
+    if (node.init && list?.type === "VariableDeclaration" && list.kind === "const") found = node.init;
+    return false;
+  });
   return found;
 }

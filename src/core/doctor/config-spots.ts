@@ -1,5 +1,4 @@
-import type * as TS from "typescript";
-import { ts } from "../app-config/typescript-parser";
+import type { B } from "../app-config/parse-source";
 import type { Range } from "../schema/ast";
 import { spotRange, type CodeFile } from "./code-file";
 import type { PlainObject } from "./static-values";
@@ -13,9 +12,9 @@ export interface PropertySpot {
   /** Just the key. */
   keyRange: Range;
   code?: CodeFile;
-  property?: TS.ObjectLiteralElementLike;
+  property?: B.ObjectProperty | B.ObjectMethod;
   /** The value's expression (`secret: <this>`, or the name of `{ secret }`). */
-  value?: TS.Expression;
+  value?: B.Node;
 }
 
 export function propertySpot(context: DoctorContext, holder: PlainObject, key: string): PropertySpot | undefined {
@@ -23,10 +22,11 @@ export function propertySpot(context: DoctorContext, holder: PlainObject, key: s
   if (!spot) return undefined;
   const range = spotRange(spot);
   const keyEnd = { line: spot.line, character: spot.character + key.length };
+  // Read from a version of the file that is not its current text: its ranges would point at the wrong code.
+  if (context.auth?.stale.includes(spot.file)) return undefined;
   const code = context.code(spot.file);
-  const t = ts();
-  const property = code?.nodeAt(spot, (node): node is TS.ObjectLiteralElementLike => t.isObjectLiteralElementLike(node) && !t.isSpreadAssignment(node));
-  if (!code || !property || !property.name) return { file: spot.file, range, keyRange: { start: range.start, end: keyEnd } };
-  const value = t.isPropertyAssignment(property) ? property.initializer : t.isShorthandPropertyAssignment(property) ? property.name : undefined;
-  return { file: spot.file, range, keyRange: code.rangeOf(property.name), code, property, ...(value ? { value } : {}) };
+  const property = code?.nodeAt(spot, (node): node is B.ObjectProperty | B.ObjectMethod => node.type === "ObjectProperty" || node.type === "ObjectMethod");
+  if (!code || !property) return { file: spot.file, range, keyRange: { start: range.start, end: keyEnd } };
+  const value = property.type === "ObjectProperty" ? property.value : undefined;
+  return { file: spot.file, range, keyRange: code.rangeOf(property.key), code, property, ...(value ? { value } : {}) };
 }

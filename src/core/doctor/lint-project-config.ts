@@ -26,11 +26,18 @@ function compare(a: Finding, b: Finding): number {
 export function lintProjectConfig(input: ProjectConfigInput, rules: readonly DoctorRule[] = doctorRules): Finding[] {
   const allEnvFiles = input.envFiles.map((file) => parseEnvFile(file.path, file.text));
   const envFiles = allEnvFiles.filter((file) => !isTemplateEnvFile(file.path));
-  const middlewareFiles = input.middlewareFiles.map((file) => parseCodeFile(file.path, file.text));
   const auth = input.authConfig;
-
+  // Files whose text does not parse: no finding points into them, as their ranges could not be
+  // checked against what is written (and spots from a last good parse point into older text).
+  const broken = new Set<string>(auth?.stale ?? []);
   const codeFiles = new Map<string, CodeFile | undefined>();
-  for (const file of middlewareFiles) codeFiles.set(file.path, file);
+  const middlewareFiles: CodeFile[] = [];
+  for (const { path, text } of input.middlewareFiles) {
+    const file = parseCodeFile(path, text);
+    codeFiles.set(path, file);
+    if (file) middlewareFiles.push(file);
+    else broken.add(path);
+  }
   const code = (path: string): CodeFile | undefined => {
     if (codeFiles.has(path)) return codeFiles.get(path);
     let text: string | undefined;
@@ -43,6 +50,7 @@ export function lintProjectConfig(input: ProjectConfigInput, rules: readonly Doc
       }
     }
     const file = typeof text === "string" ? parseCodeFile(path, text) : undefined;
+    if (typeof text === "string" && !file) broken.add(path);
     codeFiles.set(path, file);
     return file;
   };
@@ -68,6 +76,8 @@ export function lintProjectConfig(input: ProjectConfigInput, rules: readonly Doc
     code,
     report(report: DoctorReport) {
       const rule = current!;
+      if (auth?.files.includes(report.file)) code(report.file);
+      if (broken.has(report.file)) return;
       if (isSuppressedAt(report.file, lineBefore(report.file, report.range.start.line), rule.id)) return;
       findings.push({
         rule: rule.id,

@@ -1,7 +1,6 @@
-import type * as TS from "typescript";
-import { ts } from "../app-config/typescript-parser";
+import type { B } from "../app-config/parse-source";
 import type { Range } from "../schema/ast";
-import { constInitializer, isStringLiteralLike, unwrap, type CodeFile } from "./code-file";
+import { constInitializer, isStringLiteralLike, literalText, unwrap, type CodeFile, type StringLiteralLike } from "./code-file";
 import { propertySpot } from "./config-spots";
 import { isTestEnvFile, type EnvFile } from "./env-file";
 import { parseSecretsEntries, type SecretsEntry } from "./secrets-entries";
@@ -27,9 +26,9 @@ export interface SecretSite {
 export interface LiteralFallback {
   file: string;
   code: CodeFile;
-  expression: TS.BinaryExpression;
-  kept: TS.Expression;
-  literal: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral;
+  expression: B.LogicalExpression;
+  kept: B.Expression;
+  literal: StringLiteralLike;
   operator: "||" | "??";
 }
 
@@ -49,24 +48,23 @@ export function secretsInConfig(context: DoctorContext): SecretsInConfig {
   const options = context.options;
   if (!options) return found;
 
-  const inspect = (expression: TS.Expression | undefined, code: CodeFile, label: string): void => {
-    const t = ts();
+  const inspect = (expression: B.Node | undefined, code: CodeFile, label: string): void => {
     let node = expression && unwrap(expression);
-    for (let hops = 0; node && t.isIdentifier(node) && hops < 5; hops++) {
-      const init = constInitializer(code.source, node.text);
+    for (let hops = 0; node && node.type === "Identifier" && hops < 5; hops++) {
+      const init = constInitializer(code.program, node.name);
       node = init && unwrap(init);
     }
     if (!node) return;
     if (isStringLiteralLike(node)) {
-      if (node.text === "") return;
-      found.literals.push({ value: node.text, file: code.path, range: code.rangeOf(node), label: `${label} in ${displayPath(context.input.projectDir, code.path)}`, origin: "config-literal", current: true, testOnly: false });
+      const value = literalText(node);
+      if (value === "") return;
+      found.literals.push({ value, file: code.path, range: code.rangeOf(node), label: `${label} in ${displayPath(context.input.projectDir, code.path)}`, origin: "config-literal", current: true, testOnly: false });
       return;
     }
-    if (t.isBinaryExpression(node)) {
-      const kind = node.operatorToken.kind;
-      const operator = kind === t.SyntaxKind.BarBarToken ? "||" : kind === t.SyntaxKind.QuestionQuestionToken ? "??" : undefined;
+    if (node.type === "LogicalExpression") {
+      const operator = node.operator === "||" || node.operator === "??" ? node.operator : undefined;
       const right = unwrap(node.right);
-      if (operator && isStringLiteralLike(right) && right.text !== "") {
+      if (operator && isStringLiteralLike(right) && literalText(right) !== "") {
         found.fallbacks.push({ file: code.path, code, expression: node, kept: node.left, literal: right, operator });
       }
     }

@@ -29,12 +29,13 @@ export function fixtureDir(name: string): string {
 /** Finds the fixture's auth config as the CLI would (or takes `entry`) and reads it from disk. */
 export function readFixture(
   name: string,
-  options: { entry?: string; env?: ReadAuthConfigOptions["env"] } = {},
+  options: { entry?: string; env?: ReadAuthConfigOptions["env"]; lastGood?: ReadAuthConfigOptions["lastGood"] } = {},
 ): AuthConfigRead & { dir: string } {
   const dir = fixtureDir(name);
   const file = findAuthConfig(dir, nodeReadText, options.entry);
   if (!file) throw new Error(`no auth config found in fixture ${name}`);
-  return { ...readAuthConfig(file, { readFile: nodeReadText, env: options.env }), dir };
+  const lastGood = options.lastGood === undefined ? {} : { lastGood: options.lastGood };
+  return { ...readAuthConfig(file, { readFile: nodeReadText, env: options.env, ...lastGood }), dir };
 }
 
 /** The value with Unknowns replaced by `?reason`, plugin and adapter calls by `name@module(args)`: easy to compare. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isFunctionValue, Unknown } from "../../../src/core/app-config";
+import { isFunctionValue, LastGoodParses, Unknown } from "../../../src/core/app-config";
 import type { StaticValue } from "../../../src/core/app-config";
 import { notes, plain, readFixture } from "./fixtures";
 
@@ -158,14 +158,14 @@ describe("readAuthConfig on auth.ts shapes public apps write", () => {
     expect(read.spotOf(options(read), "emailAndPassword")).toMatchObject({ line: 5, character: 2 });
   });
 
-  it("half-typed file: reads what parses, notes the syntax errors", () => {
-    const read = readFixture("half-typed");
-    expect(names(read)).toEqual(["organization@better-auth/plugins", "twoFactor@better-auth/plugins"]);
-    expect(plain(options(read).user)).toEqual({ modelName: "member", fields: { name: "fullName" } });
-    expect(notes(read)).toEqual([
-      "auth.ts: 3 syntax errors — read what parses",
-      "plugins[1].twoFactor(…)[0].issuer: missing (a syntax error here) — not evaluated (auth.ts:14)",
-    ]);
+  it("half-typed file never read before: not read, the note names the syntax error's line:column", () => {
+    const read = readFixture("half-typed", { lastGood: new LastGoodParses() });
+    expect(read.call).toBeNull();
+    expect(read.options).toEqual(new Unknown("auth.ts could not be parsed"));
+    expect(read.plugins).toEqual([]);
+    expect(read.stale).toEqual([]);
+    // Line 10 column 5 is `fields`, after `modelName: "member"` without its comma.
+    expect(notes(read)).toEqual(['auth.ts:10:5: syntax error (Unexpected token, expected ",") — not read']);
   });
 
   it("a file with no betterAuth call (the auth client)", () => {

@@ -2,10 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readAuthConfig, Unknown } from "../../../src/core/app-config";
+import { parseSource } from "../../../src/core/app-config/parse-source";
 
 const read = (text: string, extra: Record<string, string> = {}) => {
   const files = new Map<string, string>([["/p/auth.ts", text], ...Object.entries(extra)]);
-  return readAuthConfig("/p/auth.ts", { readFile: (f) => files.get(f) });
+  // Each case on its own: a last good version of /p/auth.ts from another case must not stand in.
+  return readAuthConfig("/p/auth.ts", { readFile: (f) => files.get(f), lastGood: null });
 };
 const head = 'import { betterAuth } from "better-auth";\n';
 
@@ -14,7 +16,8 @@ describe("readAuthConfig never throws", () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString("latin1");
     const result = read(bytes);
     expect(result.call).toBeNull();
-    expect(result.unresolved.at(-1)).toBe("auth.ts: no betterAuth(...) call found");
+    expect(result.unresolved).toHaveLength(1);
+    expect(result.unresolved[0]).toMatch(/^auth\.ts:\d+:\d+: syntax error \(.+\) — not read$/);
   });
 
   it("a missing entry file", () => {
@@ -67,15 +70,36 @@ describe("readAuthConfig never throws", () => {
   });
 });
 
-describe("the parser is loaded lazily", () => {
-  it("only typescript-parser.ts loads typescript, with require() inside a function", () => {
-    const dir = path.join(__dirname, "../../../src/core/app-config");
-    const loaders = readdirSync(dir).filter((name) => {
-      const source = readFileSync(path.join(dir, name), "utf8");
-      return /^import(?! type)[^;]*from "typescript"/m.test(source) || source.includes('require("typescript")');
-    });
-    expect(loaders).toEqual(["typescript-parser.ts"]);
-    const parser = readFileSync(path.join(dir, "typescript-parser.ts"), "utf8");
-    expect(parser).toMatch(/export function ts\(\)[^}]*require\("typescript"\)/s);
+describe("the parser", () => {
+  it("is @babel/parser, imported by parse-source.ts only; nothing in src loads typescript", () => {
+    const src = path.join(__dirname, "../../../src");
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((name) => /\.ts$/.test(name));
+    const importing = (pattern: RegExp) => files.filter((name) => pattern.test(readFileSync(path.join(src, name), "utf8")));
+    expect(importing(/from "@babel\/parser"|require\("@babel\/parser"\)/)).toEqual([path.join("core", "app-config", "parse-source.ts")]);
+    expect(importing(/from "typescript"|require\("typescript"\)/)).toEqual([]);
+  });
+
+  it("positions are 0-based lines and UTF-16 columns, past non-ASCII text and CRLF", () => {
+    const text = `${head}export const auth = betterAuth({\r\n  appName: "Café 🎉", /* ü */ basePath: "/api/auth",\r\n});`;
+    const result = read(text);
+    const spot = result.spotOf(result.options as object, "basePath")!;
+    const line = text.split("\n")[2]!;
+    // "🎉" is two UTF-16 code units: the column an editor shows, not the code point count.
+    expect(spot).toEqual({ file: "/p/auth.ts", line: 2, character: line.indexOf("basePath"), endLine: 2, endCharacter: line.indexOf(",\r") });
+    expect(line.indexOf("basePath")).toBe(30);
+    expect([...line].indexOf("b")).toBe(29);
+  });
+
+  it("reads .tsx, .jsx, .js, .mjs and .cjs configs; .ts is not JSX", () => {
+    const config = 'export const auth = betterAuth({ appName: "x" });';
+    const jsx = "export const Page = () => <div className=\"x\">{1}</div>;";
+    const ts = "const n = <number>(1 as unknown);";
+    for (const [name, text] of [["auth.tsx", `${head}${jsx}\n${config}`], ["auth.jsx", `${head}${jsx}\n${config}`], ["auth.js", `${head}${config}`], ["auth.mjs", `${head}${config}`], ["auth.cjs", `${head}${config}`], ["auth.ts", `${head}${ts}\n${config}`]]) {
+      const files = new Map([[`/p/${name}`, text!]]);
+      const result = readAuthConfig(`/p/${name}`, { readFile: (f) => files.get(f), lastGood: null });
+      expect(result.options, name).toEqual({ appName: "x" });
+    }
+    expect("problem" in parseSource("/p/a.ts", jsx)).toBe(true);
+    expect("problem" in parseSource("/p/a.tsx", ts)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parse } from "dotenv";
-import { readAuthConfig } from "../../../src/core/app-config";
+import { LastGoodParses, readAuthConfig } from "../../../src/core/app-config";
 import { findProjectConfigFiles, lintProjectConfig } from "../../../src/core/doctor";
 import type { Finding } from "../../../src/core/lint/findings";
 import { applyEdits } from "../../../src/core/fixes/apply";
@@ -14,6 +14,8 @@ export interface Project {
   readEnv?: boolean;
   /** Read auth.ts with the .env values, as app-config's `env` option does for the schema linter. */
   readConfigWithEnv?: boolean;
+  /** Last good parses, as an editor keeps them between keystrokes; a fresh cache per call when omitted. */
+  lastGood?: LastGoodParses;
 }
 
 /** Lints a project of in-memory files exactly as an editor or the CLI would hand them over. */
@@ -24,7 +26,7 @@ export function doctor(project: Project): Finding[] {
   const found = findProjectConfigFiles(ROOT, readFile, listDir);
   const authPath = ["lib/auth.ts", "src/lib/auth.ts", "auth.ts"].map((name) => path.join(ROOT, name)).find((file) => files.has(file));
   const env = project.readConfigWithEnv ? parse(project.files[".env"] ?? "") : undefined;
-  const authConfig = authPath ? readAuthConfig(authPath, { readFile, ...(env ? { env } : {}) }) : undefined;
+  const authConfig = authPath ? readAuthConfig(authPath, { readFile, lastGood: project.lastGood ?? new LastGoodParses(), ...(env ? { env } : {}) }) : undefined;
   return lintProjectConfig({
     projectDir: ROOT,
     authConfig,

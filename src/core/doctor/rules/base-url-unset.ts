@@ -1,5 +1,4 @@
-import type * as TS from "typescript";
-import { ts } from "../../app-config/typescript-parser";
+import type { B } from "../../app-config/parse-source";
 import { BASE_URL_VARS } from "../config-facts";
 import type { DoctorRule } from "../types";
 
@@ -25,12 +24,13 @@ export const baseUrlUnset: DoctorRule = {
     // An options object with a spread we could not read may hold baseURL.
     if (context.options && auth.unresolved.some((note) => /spread/.test(note) && !/^plugins/.test(note))) return;
     const code = context.code(auth.call.file);
-    const call = code?.nodeAt(auth.call, (node): node is TS.CallExpression => ts().isCallExpression(node));
+    if (auth.stale.includes(auth.call.file)) return;
+    const call = code?.nodeAt(auth.call, (node): node is B.CallExpression | B.OptionalCallExpression => node.type === "CallExpression" || node.type === "OptionalCallExpression");
     if (!code || !call) return;
     const read = context.envFiles.length === 1 ? "the env file read" : `the ${context.envFiles.length} env files read`;
     context.report({
       file: code.path,
-      range: code.rangeOf(call.expression),
+      range: code.rangeOf(call.callee),
       message: `No base URL is set: neither \`baseURL\` here nor ${BASE_URL_VARS[0]} (or another variable Better Auth reads) in ${read}. ${context.versionLabel} then logs "Base URL is not set" and takes the origin from each request, so callbacks and redirects follow the Host header. Set BETTER_AUTH_URL (or \`baseURL\`) unless your host's environment sets it.`,
     });
   },

@@ -1,6 +1,5 @@
-import type * as TS from "typescript";
-import { ts } from "../../app-config/typescript-parser";
-import { unwrap } from "../code-file";
+import type { B } from "../../app-config/parse-source";
+import { unwrap, type CodeFile } from "../code-file";
 import { propertySpot } from "../config-spots";
 import type { DoctorRule } from "../types";
 
@@ -34,28 +33,30 @@ export const cookiePluginLast: DoctorRule = {
     const spot = propertySpot(context, options, "plugins");
     const array = spot?.value && unwrap(spot.value);
     const code = spot?.code;
-    const t = ts();
-    if (!code || !array || !t.isArrayLiteralExpression(array)) return;
+    if (!code || !array || array.type !== "ArrayExpression") return;
     const elements = array.elements;
-    const last = elements[elements.length - 1];
-    elements.forEach((element, index) => {
-      if (index === elements.length - 1 || !t.isCallExpression(element)) return;
-      const start = code.index.position(element.getStart(code.source));
+    // `[a, , b]`: a hole has no text to move around.
+    if (elements.some((element) => !element)) return;
+    const written = elements as (B.Expression | B.SpreadElement)[];
+    const last = written[written.length - 1];
+    written.forEach((element, index) => {
+      if (index === written.length - 1 || element.type !== "CallExpression") return;
+      const start = code.index.position(element.start!);
       const plugin = auth.plugins.find((p) => p.at.file === code.path && p.at.line === start.line && p.at.character === start.character);
       if (!plugin || !(plugin.name in COOKIE_PLUGINS) || (plugin.module && !plugin.module.startsWith("better-auth"))) return;
-      const after = elements.slice(index + 1).map((e) => describe(e, code.source));
-      const text = code.text.slice(element.getStart(code.source), element.end);
-      const next = elements[index + 1]!;
-      const separator = code.text.slice(element.end, next.getStart(code.source)).replace(/^\s*,/, "");
+      const after = written.slice(index + 1).map((e) => describe(e, code));
+      const text = code.textOf(element);
+      const next = written[index + 1]!;
+      const separator = code.text.slice(element.end!, next.start!).replace(/^\s*,/, "");
       context.report({
         file: code.path,
-        range: code.rangeOf(element.expression),
+        range: code.rangeOf(element.callee),
         message: `\`${plugin.name}()\` is plugin ${index + 1} of ${elements.length}, before ${after.join(", ")}: cookies those plugins set in their after-hooks are not forwarded to the framework's cookie store, so server actions can succeed without setting them. Move \`${plugin.name}()\` to the end of \`plugins\`.`,
         fix: {
           title: `Move \`${plugin.name}()\` to the end of plugins`,
           edits: [
-            { file: code.path, range: code.index.range(element.getStart(code.source), next.getStart(code.source)), newText: "" },
-            { file: code.path, range: code.index.range(last!.end, last!.end), newText: `,${separator || " "}${text}` },
+            { file: code.path, range: code.index.range(element.start!, next.start!), newText: "" },
+            { file: code.path, range: code.index.range(last!.end!, last!.end!), newText: `,${separator || " "}${text}` },
           ],
         },
       });
@@ -63,9 +64,8 @@ export const cookiePluginLast: DoctorRule = {
   },
 };
 
-function describe(element: TS.Expression, source: TS.SourceFile): string {
-  const t = ts();
-  if (t.isCallExpression(element)) return `\`${element.expression.getText(source)}()\``;
-  if (t.isSpreadElement(element)) return `\`...${element.expression.getText(source)}\``;
-  return `\`${element.getText(source).slice(0, 30)}\``;
+function describe(element: B.Expression | B.SpreadElement, code: CodeFile): string {
+  if (element.type === "CallExpression") return `\`${code.textOf(element.callee)}()\``;
+  if (element.type === "SpreadElement") return `\`...${code.textOf(element.argument)}\``;
+  return `\`${code.textOf(element).slice(0, 30)}\``;
 }

@@ -1,7 +1,6 @@
-import type * as TS from "typescript";
-import { ts } from "../../app-config/typescript-parser";
+import { parentOf, type B } from "../../app-config/parse-source";
 import type { Fix } from "../../lint/findings";
-import type { CodeFile } from "../code-file";
+import { literalText, type CodeFile } from "../code-file";
 import type { ConfigFacts } from "../config-facts";
 import { cookiePrefixArgument, hardCodedSessionCookieNames, importGetSessionCookie, type HardCodedCookieName } from "../cookie-reads";
 import { displayPath } from "../display-path";
@@ -26,23 +25,32 @@ function problem(name: HardCodedCookieName, facts: ConfigFacts, others: readonly
   return `over http in development Better Auth sets ${name.prefix}.session_token without __Secure-, so this misses it there`;
 }
 
+type Member = B.MemberExpression | B.OptionalMemberExpression;
+const isMember = (node: B.Node | undefined): node is Member => node?.type === "MemberExpression" || node?.type === "OptionalMemberExpression";
+
+/** `x.name` or `x?.name` (not `x[name]`): its name. */
+function propertyName(node: B.Node): string | undefined {
+  return isMember(node) && !node.computed && node.property.type === "Identifier" ? node.property.name : undefined;
+}
+
 /** `request.cookies.get("…")` (optionally `.value`) → `getSessionCookie(request)`. */
 function replacementFix(file: CodeFile, literal: HardCodedCookieName["literal"], prefix: string | undefined): Fix | undefined {
-  const t = ts();
-  const call = literal.parent;
-  if (!t.isCallExpression(call) || call.arguments[0] !== literal || call.arguments.length !== 1) return undefined;
-  const callee = call.expression;
-  if (!t.isPropertyAccessExpression(callee) || !["get", "has"].includes(callee.name.text)) return undefined;
-  const cookies = callee.expression;
-  if (!t.isPropertyAccessExpression(cookies) || cookies.name.text !== "cookies") return undefined;
-  const owner = cookies.expression.getText(file.source);
+  const call = parentOf(literal);
+  if ((call?.type !== "CallExpression" && call?.type !== "OptionalCallExpression") || call.arguments[0] !== literal || call.arguments.length !== 1) return undefined;
+  const callee = call.callee;
+  const method = propertyName(callee);
+  if (!isMember(callee) || method === undefined || !["get", "has"].includes(method)) return undefined;
+  const cookies = callee.object;
+  if (!isMember(cookies) || propertyName(cookies) !== "cookies") return undefined;
+  const owner = file.textOf(cookies.object);
   // SvelteKit's `event.cookies` sits next to `event.request`; Next.js's NextRequest is itself a request.
   const request = /(^|[/\\])hooks\.server\.[cm]?[jt]s$/.test(file.path) ? `${owner}.request` : owner;
   const read = `getSessionCookie(${request}${cookiePrefixArgument(prefix)})`;
-  let target: TS.Expression = call;
+  let target: B.Node = call;
   let newText = read;
-  if (callee.name.text === "has") newText = `${read} !== null`;
-  else if (t.isPropertyAccessExpression(call.parent) && call.parent.expression === call && call.parent.name.text === "value") target = call.parent;
+  const parent = parentOf(call);
+  if (method === "has") newText = `${read} !== null`;
+  else if (isMember(parent) && parent.object === call && propertyName(parent) === "value") target = parent;
   const edits = [{ file: file.path, range: file.rangeOf(target), newText }];
   const importEdit = importGetSessionCookie(file);
   if (importEdit) edits.push(importEdit);
@@ -78,7 +86,7 @@ export const middlewareCookieName: DoctorRule = {
         context.report({
           file: file.path,
           range: file.rangeOf(name.literal),
-          message: `${displayPath(context.input.projectDir, file.path)} reads the session cookie as "${name.literal.text}": ${why}. Use getSessionCookie(request${cookiePrefixArgument(prefix)}) from better-auth/cookies, which tries both names.`,
+          message: `${displayPath(context.input.projectDir, file.path)} reads the session cookie as "${literalText(name.literal)}": ${why}. Use getSessionCookie(request${cookiePrefixArgument(prefix)}) from better-auth/cookies, which tries both names.`,
           ...(fix ? { fix } : {}),
         });
       }

@@ -1,3 +1,4 @@
+import { literalText } from "../code-file";
 import { secretsInConfig } from "../secret-sites";
 import type { DoctorRule } from "../types";
 
@@ -20,11 +21,11 @@ export const secretLiteralFallback: DoctorRule = {
   check(context) {
     for (const fallback of secretsInConfig(context).fallbacks) {
       const { code, expression, kept, literal, operator } = fallback;
-      const keptText = code.text.slice(kept.getStart(code.source), kept.end);
+      const keptText = code.textOf(kept);
       context.report({
         file: fallback.file,
         range: code.rangeOf(literal),
-        message: `The secret falls back to a ${literal.text.length}-character literal (\`${operator} "…"\`) when \`${keptText}\` is unset: wherever that happens, anyone who can read this file can sign session cookies. Remove the fallback so a missing secret stops the app instead.`,
+        message: `The secret falls back to a ${literalText(literal).length}-character literal (\`${operator} "…"\`) when \`${keptText}\` is unset: wherever that happens, anyone who can read this file can sign session cookies. Remove the fallback so a missing secret stops the app instead.`,
         fix: {
           title: `Remove the literal fallback, keep \`${keptText}\``,
           edits: [{ file: fallback.file, range: code.rangeOf(expression), newText: keptText }],

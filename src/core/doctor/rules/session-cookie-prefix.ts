@@ -1,5 +1,4 @@
-import { ts } from "../../app-config/typescript-parser";
-import { isStringLiteralLike } from "../code-file";
+import { isStringLiteralLike, literalText } from "../code-file";
 import { DEFAULT_COOKIE_PREFIX } from "../config-facts";
 import { getSessionCookieCalls } from "../cookie-reads";
 import type { DoctorRule } from "../types";
@@ -21,30 +20,29 @@ export const sessionCookiePrefix: DoctorRule = {
   check(context) {
     const expected = context.facts.cookiePrefix;
     if (expected === undefined || context.facts.customSessionCookieName) return;
-    const t = ts();
     const quoted = JSON.stringify(expected);
     for (const file of context.middlewareFiles) {
       for (const call of getSessionCookieCalls(file)) {
         const [request, config] = call.arguments;
         if (!request) continue;
-        const fn = call.expression.getText(file.source);
+        const fn = file.textOf(call.callee);
         if (!config) {
           if (expected === DEFAULT_COOKIE_PREFIX) continue;
           context.report({
             file: file.path,
             range: file.rangeOf(call),
             message: `${fn}() looks for better-auth.session_token, but the config sets advanced.cookiePrefix "${expected}": it returns null for every signed-in user. Pass { cookiePrefix: ${quoted} }.`,
-            fix: { title: `Pass { cookiePrefix: ${quoted} }`, edits: [{ file: file.path, range: file.index.range(request.end, request.end), newText: `, { cookiePrefix: ${quoted} }` }] },
+            fix: { title: `Pass { cookiePrefix: ${quoted} }`, edits: [{ file: file.path, range: file.index.range(request.end!, request.end!), newText: `, { cookiePrefix: ${quoted} }` }] },
           });
           continue;
         }
-        if (!t.isObjectLiteralExpression(config)) continue;
-        const property = config.properties.find((p) => p.name && t.isIdentifier(p.name) && p.name.text === "cookiePrefix");
+        if (config.type !== "ObjectExpression") continue;
+        const property = config.properties.find((p) => p.type !== "SpreadElement" && !p.computed && p.key.type === "Identifier" && p.key.name === "cookiePrefix");
         if (!property) {
-          if (expected === DEFAULT_COOKIE_PREFIX || config.properties.some((p) => t.isSpreadAssignment(p))) continue;
+          if (expected === DEFAULT_COOKIE_PREFIX || config.properties.some((p) => p.type === "SpreadElement")) continue;
           const first = config.properties[0];
           const edit = first
-            ? { file: file.path, range: file.index.range(first.getStart(file.source), first.getStart(file.source)), newText: `cookiePrefix: ${quoted}, ` }
+            ? { file: file.path, range: file.index.range(first.start!, first.start!), newText: `cookiePrefix: ${quoted}, ` }
             : { file: file.path, range: file.rangeOf(config), newText: `{ cookiePrefix: ${quoted} }` };
           context.report({
             file: file.path,
@@ -54,12 +52,12 @@ export const sessionCookiePrefix: DoctorRule = {
           });
           continue;
         }
-        const value = t.isPropertyAssignment(property) ? property.initializer : undefined;
-        if (!value || !isStringLiteralLike(value) || value.text === expected) continue;
+        const value = property.type === "ObjectProperty" && !property.shorthand ? property.value : undefined;
+        if (!value || !isStringLiteralLike(value) || literalText(value) === expected) continue;
         context.report({
           file: file.path,
           range: file.rangeOf(value),
-          message: `${fn}() is given cookiePrefix "${value.text}", but the config sets "${expected}"${expected === DEFAULT_COOKIE_PREFIX ? " (the default)" : ""}: it looks for ${value.text}.session_token while Better Auth sets ${expected}.session_token, so it returns null for every signed-in user. Use ${quoted}.`,
+          message: `${fn}() is given cookiePrefix "${literalText(value)}", but the config sets "${expected}"${expected === DEFAULT_COOKIE_PREFIX ? " (the default)" : ""}: it looks for ${literalText(value)}.session_token while Better Auth sets ${expected}.session_token, so it returns null for every signed-in user. Use ${quoted}.`,
           fix: { title: `Use cookiePrefix ${quoted}`, edits: [{ file: file.path, range: file.rangeOf(value), newText: quoted }] },
         });
       }

@@ -1,4 +1,3 @@
-import { ts } from "../../app-config/typescript-parser";
 import type { Fix } from "../../lint/findings";
 import { propertySpot } from "../config-spots";
 import { nearestName } from "../nearest-name";
@@ -59,9 +58,10 @@ function checkLevel(context: DoctorContext, level: Level): void {
 
 function renameFix(spot: ReturnType<typeof propertySpot> & object, from: string, to: string): Fix | undefined {
   if (!spot.property) return undefined;
-  const t = ts();
+  const property = spot.property;
   // `{ baseUrl }` keeps its variable: `{ baseURL: baseUrl }`.
-  const newText = t.isShorthandPropertyAssignment(spot.property) ? `${to}: ${from}` : t.isStringLiteral(spot.property.name!) ? JSON.stringify(to) : to;
+  const shorthand = property.type === "ObjectProperty" && property.shorthand;
+  const newText = shorthand ? `${to}: ${from}` : property.key.type === "StringLiteral" ? JSON.stringify(to) : to;
   return { title: `Rename \`${from}\` to \`${to}\``, edits: [{ file: spot.file, range: spot.keyRange, newText }] };
 }
 
