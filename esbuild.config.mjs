@@ -22,15 +22,6 @@ const common = {
   plugins: [jsoncParserEsm],
 };
 
-// In the extension, `require("typescript")` loads dist/typescript.js at run time instead of
-// bundling the compiler into extension.js, which activation loads whole.
-const typescriptBesideBundle = {
-  name: "typescript-beside-bundle",
-  setup(build) {
-    build.onResolve({ filter: /^typescript$/ }, () => ({ path: "./typescript.js", external: true }));
-  },
-};
-
 const builds = [
   // Database drivers stay in node_modules for the CLI (npm installs them with it): bundled they
   // tripled every start-up, `lint` included, for a lookup most runs never make.
@@ -39,11 +30,9 @@ const builds = [
     entryPoints: ["src/cli/main.ts"],
     outfile: "dist/cli.js",
     banner: { js: "#!/usr/bin/env node" },
-    external: [...common.external, "pg", "mysql2", "tedious", "sql.js", "typescript"],
+    external: [...common.external, "pg", "mysql2", "tedious", "sql.js"],
   },
-  { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js", plugins: [...common.plugins, typescriptBesideBundle] },
-  // The auth.ts reader's parser (3.5 MB), required on the first config read only (src/core/app-config/typescript-parser.ts).
-  { ...common, entryPoints: ["node_modules/typescript/lib/typescript.js"], outfile: "dist/typescript.js", sourcemap: false, logLevel: "warning" },
+  { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js" },
   // Loaded by the verify-cookie command on first use, so activation never loads jose or the cookie core.
   { ...common, entryPoints: ["src/vscode/cookie/entry.ts"], outfile: "dist/cookie.js" },
   // The session lookup, required by its command on first use only. It carries pg and sql.js;
