@@ -7,6 +7,7 @@ import { exactVersion } from "../../core/version/versions";
 import { type LookupNotRun, type LookupResult, lookupJson, lookupSession, lookupText, type PreparedLookup, prepareProjectLookup } from "../../core/lookup";
 import { readConfigFile } from "../config-file";
 import { discoverSecrets, projectEnvFiles, readEnvFiles } from "../../core/secrets";
+import { type OptionType, readTokens } from "../args";
 import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 import { renderCookieReport, terminalSafe } from "../render-cookie-report";
 import type { Command } from "./command";
@@ -59,37 +60,45 @@ interface CookieArgs {
   schema?: string;
 }
 
+const COOKIE_OPTIONS = new Map<string, OptionType>([
+  ...["format", "dotenv", "env-file", "url", "better-auth-version", "jwks", "database-url", "schema"].map((name) => [name, "string"] as const),
+  ["lookup", "boolean"],
+]);
+
+/**
+ * Each option is checked where it stands, so the first bad one is the error (even after --help),
+ * and a repeated option's last value wins, except --dotenv/--env-file, which collect. Unlike
+ * lint's, unknown options are named with their value, and flags ignore a value after `=`.
+ */
 export function parseCookieArgs(args: readonly string[]): CookieArgs {
   const out: CookieArgs = { format: "text", envFiles: [], help: false, lookup: false };
   const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--help" || flag === "-h") out.help = true;
-    else if (flag === "--format") {
-      const format = value();
-      if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not '${format}'`);
-      out.format = format;
-    } else if (flag === "--env-file" || flag === "--dotenv") out.envFiles.push(value());
-    else if (flag === "--url") out.url = httpUrl(value());
-    else if (flag === "--better-auth-version") {
-      const version = exactVersion(value());
+  for (const token of readTokens(args, COOKIE_OPTIONS)) {
+    if (token.kind === "positional") {
+      positional.push(token.value);
+      continue;
+    }
+    const type = token.name === "help" ? "boolean" : COOKIE_OPTIONS.get(token.name);
+    if (type === undefined) throw new UsageError(`unknown option '${token.arg}'`);
+    if (type === "boolean") {
+      if (token.name === "help") out.help = true;
+      else out.lookup = true;
+      continue;
+    }
+    const value = token.value;
+    if (value === undefined) throw new UsageError(`--${token.name} needs a value`);
+    if (token.name === "format") {
+      if (value !== "text" && value !== "json") throw new UsageError(`--format must be text or json, not '${value}'`);
+      out.format = value;
+    } else if (token.name === "dotenv" || token.name === "env-file") out.envFiles.push(value);
+    else if (token.name === "url") out.url = httpUrl(value);
+    else if (token.name === "better-auth-version") {
+      const version = exactVersion(value);
       if (!version) throw new UsageError(`--better-auth-version must be an exact version like 1.7.25`);
       out.betterAuthVersion = version;
-    } else if (flag === "--jwks") out.jwks = value();
-    else if (flag === "--lookup") out.lookup = true;
-    else if (flag === "--database-url") out.databaseUrl = value();
-    else if (flag === "--schema") out.schema = value();
-    else if (flag === "--") {
-      positional.push(...args.slice(i + 1));
-      break;
-    } else if (arg.startsWith("--")) throw new UsageError(`unknown option '${arg}'`);
-    else positional.push(arg);
+    } else if (token.name === "jwks") out.jwks = value;
+    else if (token.name === "database-url") out.databaseUrl = value;
+    else out.schema = value;
   }
   // An unquoted Cookie header arrives as several words; put it back together. Anything else
   // in several words is two inputs, which would be read as one garbled header.
