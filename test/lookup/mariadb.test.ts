@@ -35,7 +35,8 @@ beforeAll(async () => {
     exec: async (sql, params) => void (await admin.query(sql, params)),
     quote: (identifier) => `\`${identifier}\``,
     param: () => "?",
-    dateValue: (date) => date,
+    // As Prisma writes DATETIME(3): UTC text (the admin connection would write a Date in local time).
+    dateValue: (date) => date.toISOString().slice(0, 23).replace("T", " "),
   };
   await admin.query(`CREATE USER 'doctor'@'%' IDENTIFIED BY '${PASSWORD}'`);
   await admin.query(`CREATE USER 'doctor'@'localhost' IDENTIFIED BY '${PASSWORD}'`);
