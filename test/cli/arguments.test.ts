@@ -112,13 +112,13 @@ describe("lint's options", () => {
 });
 
 describe("fix's options", () => {
-  it("--write and --keep-latest-duplicate-sessions are flags; lint's options are unknown", async () => {
+  it("--write and --keep-latest-duplicate-sessions are flags; --format is lint's only", async () => {
     const dry = await run(["fix", "schema.prisma", "--keep-latest-duplicate-sessions", "--keep-latest-duplicate-sessions"]);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("Dry run: nothing was written.");
     await usageError(["fix", "--write=yes"], "better-auth-doctor fix: unknown option '--write'");
     await usageError(["fix", "--format", "json"], "better-auth-doctor fix: unknown option '--format'");
-    await usageError(["fix", "--auth-config", "auth.ts"], "better-auth-doctor fix: unknown option '--auth-config'");
+    await usageError(["fix", "--auth-config"], "better-auth-doctor fix: option '--auth-config' needs a value");
   });
 });
 

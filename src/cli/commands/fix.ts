@@ -3,12 +3,11 @@ import { dirname, resolve } from "node:path";
 import type { LintConfig } from "../../core/better-auth/options-mirror";
 import type { Finding } from "../../core/lint/findings";
 import { planFixes, type FixPlan } from "../../core/fixes/fix-plan";
-import { lintAppSchemaAt } from "../../core/lint/lint-files";
 import { findPrismaConfig } from "../../core/schema/prisma-config";
 import { parseArgs, single } from "../args";
 import { readLintSettings } from "../config-file";
-import { readSchemaInput } from "../schema-input";
-import { displayPath, schemaTarget } from "../paths";
+import { lintInput } from "../lint-input";
+import { displayPath } from "../paths";
 import type { LintReport } from "../format/lint-report";
 import { formatLintText } from "../format/lint-text";
 import { unifiedDiff } from "../format/unified-diff";
@@ -26,6 +25,7 @@ Options:
   --write                            write the schema files and <migrations>/<timestamp>_<name>/migration.sql
   --better-auth-version X            assume this Better Auth version instead of detecting it
   --config F                         JSON settings (default: .better-auth-doctor.json in the current folder)
+  --auth-config F                    the Better Auth config to read (default: found as Better Auth's CLI finds it)
   --keep-latest-duplicate-sessions   when making Session.token unique, delete all but the latest session
                                      of each shared token (default: the migration stops and changes nothing)
 
@@ -139,7 +139,7 @@ function writeAll(io: CliIo, planned: Planned[]): void {
 export const fixCommand: Command = {
   summary: "apply the fixes lint offers and write the Session migration",
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, { options: ["better-auth-version", "config"], flags: ["write", "keep-latest-duplicate-sessions"] });
+    const parsed = parseArgs(args, { options: ["better-auth-version", "config", "auth-config"], flags: ["write", "keep-latest-duplicate-sessions"] });
     if (parsed.flags.has("help")) {
       io.stdout(HELP);
       return EXIT_OK;
@@ -153,26 +153,9 @@ export const fixCommand: Command = {
     const planned: Planned[] = [];
     const seen = new Set<string>();
     for (const input of inputs) {
-      const found = schemaTarget(input);
-      if (!found.ok) {
-        io.stderr(
-          parsed.positionals.length
-            ? `better-auth-doctor fix: ${displayPath(io.cwd, input)}: ${found.problem}\n`
-            : `better-auth-doctor fix: no Prisma schema found in ${displayPath(io.cwd, input) || "."}; pass a path\n`,
-        );
-        return EXIT_USAGE;
-      }
-      const target = found.path;
-      const schemaInput = readSchemaInput(target);
-      if (!schemaInput.ok) {
-        io.stderr(`better-auth-doctor fix: ${displayPath(io.cwd, schemaInput.file)}: ${schemaInput.problem}\n`);
-        return EXIT_USAGE;
-      }
-      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true, env: io.env, envFromProject: true }, schemaInput.fs);
-      if (result.missing.length) {
-        io.stderr(`better-auth-doctor fix: cannot read ${result.missing.map((path) => displayPath(io.cwd, path)).join(", ")}\n`);
-        return EXIT_USAGE;
-      }
+      const linted = await lintInput(io, "fix", input, parsed.positionals.length > 0, config, single(parsed, "auth-config"));
+      if (!linted.ok) return linted.exit;
+      const { target, result } = linted;
       // Two paths into the same schema would apply the same edits twice.
       if (result.files.every((file) => seen.has(file))) continue;
       for (const file of result.files) seen.add(file);

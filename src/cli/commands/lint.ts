@@ -1,12 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { LintConfig } from "../../core/better-auth/options-mirror";
-import { lintAppSchemaAt } from "../../core/lint/lint-files";
 import { oneOf, parseArgs, single } from "../args";
 import { readLintSettings } from "../config-file";
 import { lintProjectConfigOf } from "../project-config";
-import { readSchemaInput } from "../schema-input";
-import { displayPath, schemaTarget } from "../paths";
+import { lintInput } from "../lint-input";
+import { displayPath } from "../paths";
 import { formatLintJson } from "../format/lint-json";
 import { formatLintSarif } from "../format/lint-sarif";
 import { formatLintText } from "../format/lint-text";
@@ -66,27 +65,9 @@ export const lintCommand: Command = {
     const seen = new Set<string>();
     const doctored = new Set<string>();
     for (const input of inputs) {
-      const found = schemaTarget(input);
-      if (!found.ok) {
-        io.stderr(
-          parsed.positionals.length
-            ? `better-auth-doctor lint: ${displayPath(io.cwd, input)}: ${found.problem}\n`
-            : `better-auth-doctor lint: no Prisma schema found in ${displayPath(io.cwd, input) || "."} (looked at prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma, prisma/schema/, schema.prisma); pass a path\n`,
-        );
-        return EXIT_USAGE;
-      }
-      // The CLI runs where the user runs it: like ESLint's, it may load the project's own packages.
-      const target = found.path;
-      const schemaInput = readSchemaInput(target);
-      if (!schemaInput.ok) {
-        io.stderr(`better-auth-doctor lint: ${displayPath(io.cwd, schemaInput.file)}: ${schemaInput.problem}\n`);
-        return EXIT_USAGE;
-      }
-      const result = await lintAppSchemaAt(target, config, { cwd: io.cwd, mayLoadInstalled: true, env: io.env, envFromProject: true, ...(authConfigPath ? { authConfigPath: resolve(io.cwd, authConfigPath) } : {}) }, schemaInput.fs);
-      if (result.missing.length) {
-        io.stderr(`better-auth-doctor lint: cannot read ${result.missing.map((path) => displayPath(io.cwd, path)).join(", ")}\n`);
-        return EXIT_USAGE;
-      }
+      const linted = await lintInput(io, "lint", input, parsed.positionals.length > 0, config, authConfigPath);
+      if (!linted.ok) return linted.exit;
+      const { target, result } = linted;
       for (const file of result.files) {
         if (seen.has(file)) continue;
         seen.add(file);
@@ -101,7 +82,7 @@ export const lintCommand: Command = {
             : null,
         });
       }
-      if (!isProjectFolder(input, found.path, parsed.positionals.length > 0)) continue;
+      if (!isProjectFolder(input, target, parsed.positionals.length > 0)) continue;
       const doctor = lintProjectConfigOf(result.app, result.version.version, config.rules);
       if (!doctor || doctored.has(doctor.projectDir)) continue;
       doctored.add(doctor.projectDir);
