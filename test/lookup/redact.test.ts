@@ -23,6 +23,10 @@ describe("redaction", () => {
     const url = "postgresql://app:p%40ss%3Aw0rd@db/app";
     expect(redact('connect failed for "p@ss:w0rd" at postgresql://app:p%40ss%3Aw0rd@db/app', [passwordOf(url)])).toBe('connect failed for "***" at postgresql://app:***@db/app');
     expect(redact("Login failed; Password=abc;def", [])).toBe("Login failed; Password=***;def");
+    // A message that quotes the URL and goes on after a colon keeps its colon; colons inside a password are masked.
+    expect(redact("Cannot connect to sqlserver://db;user=sa;password=pw: Failed to connect", [])).toBe("Cannot connect to sqlserver://db;user=sa;password=***: Failed to connect");
+    expect(redact("sqlserver://db;password=pa:ss;user=sa", [])).toBe("sqlserver://db;password=***;user=sa");
+    expect(redact("sqlserver://db;password=pa:ss", [])).toBe("sqlserver://db;password=***");
     expect(redact("token XYZ0123456789 leaked", ["XYZ0123456789"])).toBe("token *** leaked");
   });
 

@@ -9,8 +9,12 @@ const MASK = "***";
  */
 const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@?#]*:)([^\s/]*)@/gi;
 
-/** SQL Server / ADO style `password=…;` and `pwd=…` (values may be wrapped in braces). */
-const KEY_VALUE_PASSWORD = /((?:^|[;\s?&])(?:password|pwd)\s*=\s*)(\{(?:[^}]|\}\})*\}|[^;&\s]*)/gi;
+/**
+ * SQL Server / ADO style `password=…;` and `pwd=…` (values may be wrapped in braces). An unbraced
+ * value stops before a `:` that ends it, as in "…;password=pw: Login failed", so the message's
+ * colon stays.
+ */
+const KEY_VALUE_PASSWORD = /((?:^|[;\s?&])(?:password|pwd)\s*=\s*)(\{(?:[^}]|\}\})*\}|[^;&\s]*?(?=:?(?:[;&\s]|$)))/gi;
 
 /** The password a URL carries, decoded, or undefined. Never throws. */
 export function passwordOf(url: string): string | undefined {
