@@ -3,9 +3,21 @@
  * 3.5 MB for the `typescript` package; docs/architecture.md, "Reading the auth config", has the
  * measurements). Babel's trees carry no parent links and no text, so both are recorded here.
  */
-import { parse, type ParserPlugin } from "@babel/parser";
+import type { ParserPlugin } from "@babel/parser";
 import type * as B from "@babel/types";
 import type { SourceSpot } from "./types";
+
+type Babel = typeof import("@babel/parser");
+let babel: Babel | undefined;
+
+/**
+ * Required on the first parse, not when the extension loads: evaluating Babel's bundled code
+ * measured about 10 ms of extension.js's load, which a window without a Better Auth app never needs.
+ */
+function parser(): Babel {
+  babel ??= require("@babel/parser") as Babel;
+  return babel;
+}
 
 export type { B };
 
@@ -46,7 +58,7 @@ function pluginsFor(file: string): ParserPlugin[] {
 export function parseSource(file: string, text: string): ParseOutcome {
   let ast: B.File;
   try {
-    ast = parse(text, {
+    ast = parser().parse(text, {
       sourceType: "module",
       sourceFilename: file,
       plugins: pluginsFor(file),

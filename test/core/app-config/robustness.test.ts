@@ -77,6 +77,11 @@ describe("the parser", () => {
     const importing = (pattern: RegExp) => files.filter((name) => pattern.test(readFileSync(path.join(src, name), "utf8")));
     expect(importing(/from "@babel\/parser"|require\("@babel\/parser"\)/)).toEqual([path.join("core", "app-config", "parse-source.ts")]);
     expect(importing(/from "typescript"|require\("typescript"\)/)).toEqual([]);
+    // Required on the first parse: loading the extension does not evaluate Babel.
+    const parser = readFileSync(path.join(src, "core", "app-config", "parse-source.ts"), "utf8");
+    expect(parser).toMatch(/^import type \{[^}]*\} from "@babel\/parser";$/m);
+    expect(parser).toMatch(/function parser\(\)[^}]*require\("@babel\/parser"\)/s);
+    expect(parser).not.toMatch(/^import (?!type)[^;]*from "@babel\/parser"/m);
   });
 
   it("positions are 0-based lines and UTF-16 columns, past non-ASCII text and CRLF", () => {
