@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CURRENT_SCHEMA, edit } from "../core/lint/rules/helpers";
 import { type Minted, mintCookies, OTHER_SECRET, SECRET } from "../cookie/mint-cookies";
+import { VERSION_FORMS } from "../../src/core/version/override";
 import { runCli } from "./run-cli";
 
 const BROKEN = edit(edit(CURRENT_SCHEMA, "  token     String\n", ""), "  @@unique([token])\n", "");
@@ -141,7 +142,17 @@ describe("cookie", () => {
     await usageError(["cookie", "--help", "--bogus"], `${prefix} unknown option '--bogus'`);
     await usageError(["cookie", "--url", "ftp://a.test/", "--bogus"], `${prefix} --url must be an http:// or https:// URL, not 'ftp://a.test/'`);
     await usageError(["cookie", "--bogus", "--url", "ftp://a.test/"], `${prefix} unknown option '--bogus'`);
-    await usageError(["cookie", "--better-auth-version", "1.x", "--format=yaml"], `${prefix} --better-auth-version must be an exact version like 1.7.25`);
+    await usageError(["cookie", "--better-auth-version", "one", "--format=yaml"], `${prefix} --better-auth-version 'one' is not a Better Auth version; expected ${VERSION_FORMS}`);
+  });
+
+  it("--better-auth-version reads a major.minor or a range as lint does (the newest release it allows)", async () => {
+    const exact = await json(["--dotenv", "right.env", "--better-auth-version", "1.0.22", minted.cookieHeader]);
+    expect(exact.report.verdict).toBeDefined();
+    for (const version of ["1.0", "~1.0.3", "1.0.x"]) {
+      expect(await json(["--dotenv", "right.env", "--better-auth-version", version, minted.cookieHeader])).toEqual(exact);
+    }
+    const newer = await json(["--dotenv", "right.env", "--better-auth-version", "1.7", minted.cookieHeader]);
+    expect(newer.report).not.toEqual(exact.report);
   });
 
   it("names an unknown option as typed, value included", async () => {

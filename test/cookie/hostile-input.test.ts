@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { VERSION_FORMS } from "../../src/core/version/override";
 import { renderCookieReport } from "../../src/cli/render-cookie-report";
 import { verifyCookies } from "../../src/core/cookie";
 import { jsoncParserEsm } from "../../scripts/esbuild-plugins.mjs";
@@ -94,7 +95,7 @@ describe("command-line validation", () => {
     [["--url", "::::", "x"], "better-auth-doctor cookie: --url must be an http:// or https:// URL, not '::::'\n"],
     [["--url", "ftp://example.com", "x"], "better-auth-doctor cookie: --url must be an http:// or https:// URL, not 'ftp://example.com'\n"],
     [["first-value", "second-value"], "better-auth-doctor cookie: give one input (quote it) or '-' for stdin; got 2 arguments\n"],
-    [["--better-auth-version", "^1.2", "x"], "better-auth-doctor cookie: --better-auth-version must be an exact version like 1.7.25\n"],
+    [["--better-auth-version", "latest", "x"], `better-auth-doctor cookie: --better-auth-version 'latest' is not a Better Auth version; expected ${VERSION_FORMS}\n`],
   ])("%j exits 2 with the tool's message", async (args, message) => {
     const { code, io } = await cli(args);
     expect(io.err).toBe(message);

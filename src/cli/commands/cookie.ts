@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { toJsonReport, verifyCookies } from "../../core/cookie";
 import type { CookieReport, JsonWebKeySet } from "../../core/cookie";
 import { detectBetterAuthVersion } from "../../core/version/detect";
-import { exactVersion } from "../../core/version/versions";
+import { parseVersionOverride } from "../../core/version/override";
 import { type LookupNotRun, type LookupResult, lookupJson, lookupSession, lookupText, type PreparedLookup, prepareProjectLookup } from "../../core/lookup";
 import { readConfigFile } from "../config-file";
 import { discoverSecrets, projectEnvFiles, readEnvFiles } from "../../core/secrets";
@@ -33,8 +33,8 @@ that sets a variable wins, as with dotenv. Secret values are never printed.
   --url URL            where the cookie is sent: http(s) URL (flags __Secure- cookies
                        over http; its /api/auth/jwks verifies a jwt plugin cookie cache)
   --better-auth-version X
-                       the app's Better Auth version (default: detected from the
-                       project in the current folder, as lint does)
+                       the app's Better Auth version: 1.7.25, 1.7 or a range, read as lint
+                       reads it (default: detected from the project in the current folder)
   --jwks FILE|URL      the jwt plugin's public keys (its /api/auth/jwks), to verify
                        jwt({ sessionCookieCache: true }) caches
   --lookup             once the cookie verifies, look its session up in the project's
@@ -93,9 +93,10 @@ export function parseCookieArgs(args: readonly string[]): CookieArgs {
     } else if (token.name === "dotenv" || token.name === "env-file") out.envFiles.push(value);
     else if (token.name === "url") out.url = httpUrl(value);
     else if (token.name === "better-auth-version") {
-      const version = exactVersion(value);
-      if (!version) throw new UsageError(`--better-auth-version must be an exact version like 1.7.25`);
-      out.betterAuthVersion = version;
+      // Read as lint reads it: `1.2` is the newest 1.2 release, as installing it would give.
+      const parsed = parseVersionOverride(value);
+      if (!parsed.ok) throw new UsageError(`--better-auth-version ${parsed.error}`);
+      out.betterAuthVersion = parsed.version.version;
     } else if (token.name === "jwks") out.jwks = value;
     else if (token.name === "database-url") out.databaseUrl = value;
     else out.schema = value;
