@@ -11,167 +11,105 @@
 //                                            [--update-screenshots]
 //
 // Screenshots go to --out (default test-results/vscode-screenshots/<engine>/); with
-// --update-screenshots they are also copied to images/screenshot-*.png (the README's).
+// --update-screenshots they are also copied to images/screenshot-*.png (the README's). The flags,
+// the launch and the teardown: vsix-ui-run.mjs.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { launchWorkbench } from './launch.mjs';
+import { ROOT, vsixUiRun } from './vsix-ui-run.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { name, version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const { values } = parseArgs({
-  options: {
-    vscode: { type: 'string', default: '1.100' },
-    vsix: { type: 'string', default: path.join(ROOT, `${name}-${version}.vsix`) },
-    out: { type: 'string' },
-    'update-screenshots': { type: 'boolean', default: false },
-    'keep-temp': { type: 'boolean', default: false },
+await vsixUiRun('screenshots', {
+  // Only what the pictures show: package.json (Better Auth 1.7.25) and prisma/schema.prisma (the
+  // ≤ 0.8 Session layout). The steps below write into the copy.
+  fixture: 'better-auth-app',
+  entries: ['package.json', 'prisma'],
+  options: { 'update-screenshots': { type: 'boolean', default: false } },
+  launch: {
+    settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'breadcrumbs.enabled': false, 'editor.wordWrap': 'on' },
+  },
+  steps: async ({ values, workspace, wb, page, step, check, shot }) => {
+    step(`workbench up (VS Code ${wb.engine.name}), ${path.basename(values.vsix)} installed`);
+    await page.locator('.monaco-workbench').click({ position: { x: 640, y: 360 } });
+
+    // Quick Open the schema, as a person would.
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('schema.prisma');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'schema.prisma' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'model Session' }).waitFor();
+    step('schema.prisma open');
+
+    // The error squiggle under `Session` (the installed extension activated on its own).
+    const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+    await squiggle.waitFor({ timeout: 30000 });
+    check((await page.locator('.monaco-editor .squiggly-error').count()) === 1, 'one error squiggle (session-token-layout)');
+
+    // Hover it: the message names the version and what the fix does.
+    // The mouse over the squiggle's box (the text layer above it takes the pointer events).
+    const box = await squiggle.boundingBox();
+    await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: 'looks every session up by' }).first();
+    await hover.waitFor({ timeout: 15000 });
+    const hoverText = await hover.innerText();
+    check(hoverText.includes('Better Auth 1.7.25'), 'the hover names Better Auth 1.7.25');
+    check(hoverText.includes('session-token-layout'), 'the hover shows the rule id (a link to its docs)');
+    await shot('screenshot-hover.png');
+    await page.mouse.move(5, 700);
+    await page.keyboard.press('Escape');
+
+    // Problems panel.
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel');
+    await problems.locator('.monaco-list-row', { hasText: 'no `token` field' }).first().waitFor();
+    const problemRows = await problems.locator('.monaco-list-row').allInnerTexts();
+    check(problemRows.some((row) => row.includes('session-token-layout')), 'the Problems panel lists session-token-layout');
+    check(problemRows.some((row) => row.includes('id-strategy')), 'and the id-strategy info');
+    await shot('screenshot-problems.png');
+    await page.keyboard.press('Control+J'); // hide the panel again
+    await problems.waitFor({ state: 'hidden' });
+
+    // Cursor onto `Session` (line 25) and Ctrl+. for the quick fixes.
+    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 20, y: 5 } });
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('25:8');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Period');
+    const menu = page.locator('.action-widget', { hasText: 'write the migration' });
+    await menu.waitFor();
+    const items = (await menu.locator('.monaco-list-row.action').allInnerTexts()).map((t) => t.trim());
+    step(`quick fixes: ${items.join(' | ')}`);
+    check(/^Add Session\.token String @unique and write the migration/.test(items[0] ?? ''), 'the Session fix is first');
+    check(/^Ignore session-token-layout for this model \(Session\)/.test(items[1] ?? ''), 'then ignore for this model');
+    check(/^Show documentation for session-token-layout/.test(items[2] ?? ''), 'then show documentation');
+    await shot('screenshot-quickfix.png');
+
+    // Enter applies the highlighted (preferred) fix: the model changes and migration.sql opens.
+    await page.keyboard.press('Enter');
+    const migrationEditor = page.locator('.monaco-editor .view-lines', { hasText: 'ALTER TABLE "session" ADD COLUMN "token" TEXT;' });
+    await migrationEditor.waitFor({ timeout: 20000 });
+    const tab = page.locator('.tabs-container .tab.active', { hasText: 'migration.sql' });
+    await tab.waitFor();
+    const migrationsDir = path.join(workspace, 'prisma/migrations');
+    const folders = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
+    check(folders.length === 1 && /^\d{14}_better_auth_session_token$/.test(folders[0]), `prisma/migrations/${folders[0]} exists`);
+    const sql = fs.readFileSync(path.join(migrationsDir, folders[0], 'migration.sql'), 'utf8');
+    check(sql.includes('UPDATE "session" SET "token" = "id"'), 'migration.sql copies id into token');
+    await shot('screenshot-migration.png');
+
+    // Back in the schema: the new field is there (unsaved) and the error squiggle is gone.
+    await page.locator('.tabs-container .tab', { hasText: 'schema.prisma' }).click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'token' }).first().waitFor();
+    await page.locator('.monaco-editor .squiggly-error').waitFor({ state: 'detached', timeout: 15000 });
+    check(true, 'the error squiggle is gone after the fix');
+  },
+  afterPass: async ({ values, shots, step }) => {
+    if (!values['update-screenshots']) return;
+    for (const file of shots) {
+      const target = path.join(ROOT, 'images', path.basename(file));
+      fs.copyFileSync(file, target);
+      step(`updated ${path.relative(ROOT, target)}`);
+    }
   },
 });
-const out = path.resolve(values.out ?? path.join(ROOT, 'test-results/vscode-screenshots', values.vscode));
-if (!fs.existsSync(values.vsix)) {
-  console.error(`screenshots.mjs: ${values.vsix} not found: run npm run package first`);
-  process.exit(2);
-}
-fs.mkdirSync(out, { recursive: true });
-
-const started = Date.now();
-const step = (msg) => console.log(`[screenshots ${values.vscode} ${((Date.now() - started) / 1000).toFixed(1)} s] ${msg}`);
-const check = (ok, what) => {
-  if (!ok) throw new Error(`assertion failed: ${what}`);
-  step(`ok: ${what}`);
-};
-
-// A copy of the fixture app with only what the pictures show: package.json (Better Auth 1.7.25)
-// and prisma/schema.prisma (the ≤ 0.8 Session layout). The steps below write into it.
-const FIXTURE = path.join(ROOT, 'test/vscode/fixtures/better-auth-app');
-const wsParent = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-screenshots-ws-'));
-const workspace = path.join(wsParent, 'better-auth-app');
-fs.mkdirSync(workspace);
-for (const entry of ['package.json', 'prisma']) fs.cpSync(path.join(FIXTURE, entry), path.join(workspace, entry), { recursive: true });
-const schemaFile = path.join(workspace, 'prisma/schema.prisma');
-
-const wb = await launchWorkbench({
-  vscode: values.vscode,
-  workspace,
-  installExtensions: [values.vsix],
-  keepTemp: values['keep-temp'],
-  viewport: { width: 1280, height: 720 },
-  settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'breadcrumbs.enabled': false, 'editor.wordWrap': 'on' },
-});
-const { page } = wb;
-const shots = [];
-const shot = async (file) => {
-  const target = path.join(out, file);
-  await page.screenshot({ path: target });
-  shots.push(target);
-  step(`screenshot ${path.relative(ROOT, target)}`);
-};
-
-let failed = false;
-const hardTimeout = setTimeout(async () => {
-  console.error('[screenshots] ERROR: hard timeout (180 s)');
-  await page.screenshot({ path: path.join(out, 'timeout.png') }).catch(() => {});
-  await wb.close();
-  process.exit(124);
-}, 180000);
-
-try {
-  step(`workbench up (VS Code ${wb.engine.name}), ${path.basename(values.vsix)} installed`);
-  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 360 } });
-
-  // Quick Open the schema, as a person would.
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type('schema.prisma');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'schema.prisma' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines', { hasText: 'model Session' }).waitFor();
-  step('schema.prisma open');
-
-  // The error squiggle under `Session` (the installed extension activated on its own).
-  const squiggle = page.locator('.monaco-editor .squiggly-error').first();
-  await squiggle.waitFor({ timeout: 30000 });
-  check((await page.locator('.monaco-editor .squiggly-error').count()) === 1, 'one error squiggle (session-token-layout)');
-
-  // Hover it: the message names the version and what the fix does.
-  // The mouse over the squiggle's box (the text layer above it takes the pointer events).
-  const box = await squiggle.boundingBox();
-  await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const hover = page.locator('.monaco-hover', { hasText: 'looks every session up by' }).first();
-  await hover.waitFor({ timeout: 15000 });
-  const hoverText = await hover.innerText();
-  check(hoverText.includes('Better Auth 1.7.25'), 'the hover names Better Auth 1.7.25');
-  check(hoverText.includes('session-token-layout'), 'the hover shows the rule id (a link to its docs)');
-  await shot('screenshot-hover.png');
-  await page.mouse.move(5, 700);
-  await page.keyboard.press('Escape');
-
-  // Problems panel.
-  await page.keyboard.press('Control+Shift+M');
-  const problems = page.locator('.markers-panel');
-  await problems.locator('.monaco-list-row', { hasText: 'no `token` field' }).first().waitFor();
-  const problemRows = await problems.locator('.monaco-list-row').allInnerTexts();
-  check(problemRows.some((row) => row.includes('session-token-layout')), 'the Problems panel lists session-token-layout');
-  check(problemRows.some((row) => row.includes('id-strategy')), 'and the id-strategy info');
-  await shot('screenshot-problems.png');
-  await page.keyboard.press('Control+J'); // hide the panel again
-  await problems.waitFor({ state: 'hidden' });
-
-  // Cursor onto `Session` (line 25) and Ctrl+. for the quick fixes.
-  await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 20, y: 5 } });
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type('25:8');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Control+Period');
-  const menu = page.locator('.action-widget', { hasText: 'write the migration' });
-  await menu.waitFor();
-  const items = (await menu.locator('.monaco-list-row.action').allInnerTexts()).map((t) => t.trim());
-  step(`quick fixes: ${items.join(' | ')}`);
-  check(/^Add Session\.token String @unique and write the migration/.test(items[0] ?? ''), 'the Session fix is first');
-  check(/^Ignore session-token-layout for this model \(Session\)/.test(items[1] ?? ''), 'then ignore for this model');
-  check(/^Show documentation for session-token-layout/.test(items[2] ?? ''), 'then show documentation');
-  await shot('screenshot-quickfix.png');
-
-  // Enter applies the highlighted (preferred) fix: the model changes and migration.sql opens.
-  await page.keyboard.press('Enter');
-  const migrationEditor = page.locator('.monaco-editor .view-lines', { hasText: 'ALTER TABLE "session" ADD COLUMN "token" TEXT;' });
-  await migrationEditor.waitFor({ timeout: 20000 });
-  const tab = page.locator('.tabs-container .tab.active', { hasText: 'migration.sql' });
-  await tab.waitFor();
-  const migrationsDir = path.join(workspace, 'prisma/migrations');
-  const folders = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
-  check(folders.length === 1 && /^\d{14}_better_auth_session_token$/.test(folders[0]), `prisma/migrations/${folders[0]} exists`);
-  const sql = fs.readFileSync(path.join(migrationsDir, folders[0], 'migration.sql'), 'utf8');
-  check(sql.includes('UPDATE "session" SET "token" = "id"'), 'migration.sql copies id into token');
-  await shot('screenshot-migration.png');
-
-  // Back in the schema: the new field is there (unsaved) and the error squiggle is gone.
-  await page.locator('.tabs-container .tab', { hasText: 'schema.prisma' }).click();
-  await page.locator('.monaco-editor .view-lines', { hasText: 'token' }).first().waitFor();
-  await page.locator('.monaco-editor .squiggly-error').waitFor({ state: 'detached', timeout: 15000 });
-  check(true, 'the error squiggle is gone after the fix');
-} catch (err) {
-  failed = true;
-  console.error(`[screenshots] ERROR: ${err.message}`);
-  await page.screenshot({ path: path.join(out, 'error.png') }).catch(() => {});
-  console.error(`[screenshots] the page at the failure: ${path.join(out, 'error.png')}`);
-} finally {
-  clearTimeout(hardTimeout);
-  await wb.close();
-  fs.rmSync(wsParent, { recursive: true, force: true });
-}
-
-if (!failed && values['update-screenshots']) {
-  for (const file of shots) {
-    const target = path.join(ROOT, 'images', path.basename(file));
-    fs.copyFileSync(file, target);
-    step(`updated ${path.relative(ROOT, target)}`);
-  }
-}
-console.log(failed ? `screenshots (${values.vscode}): FAILED` : `screenshots (${values.vscode}): passed`);
-process.exit(failed ? 1 : 0);

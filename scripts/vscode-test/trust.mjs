@@ -11,133 +11,72 @@
 //   node scripts/vscode-test/trust.mjs [--vscode 1.100|latest] [--vsix <file>] [--out <dir>] [--keep-temp]
 //
 // Screenshots of each state go to --out (default test-results/vscode-trust/<engine>/); a failed
-// step leaves error.png there.
+// step leaves error.png there. The flags, the launch and the teardown: vsix-ui-run.mjs.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { launchWorkbench } from './launch.mjs';
+import { vsixUiRun } from './vsix-ui-run.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { name, version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const { values } = parseArgs({
-  options: {
-    vscode: { type: 'string', default: '1.100' },
-    vsix: { type: 'string', default: path.join(ROOT, `${name}-${version}.vsix`) },
-    out: { type: 'string' },
-    'keep-temp': { type: 'boolean', default: false },
+await vsixUiRun('trust', {
+  fixture: 'trust-app',
+  launch: {
+    workspaceTrust: true,
+    // 1.100 asks with a modal at startup, 1.139 under the smoke-test driver does not: without the
+    // prompt both open the untrusted folder the same way, in Restricted Mode with its banner.
+    settings: { 'security.workspace.trust.startupPrompt': 'never', 'editor.minimap.enabled': false },
+  },
+  steps: async ({ values, workspace, wb, page, step, check, shot }) => {
+    const SECRET = fs.readFileSync(path.join(workspace, '.env'), 'utf8').match(/^BETTER_AUTH_SECRET=(.*)$/m)[1];
+    const problems = page.locator('.markers-panel');
+    /** The Problems panel's rows (file rows and their markers), as the tree shows them. */
+    const problemRows = () => problems.locator('.monaco-list-row').allInnerTexts();
+    const restrictedStatus = page.locator('.statusbar-item', { hasText: 'Restricted Mode' });
+
+    step(`workbench up (VS Code ${wb.engine.name}), ${path.basename(values.vsix)} installed, workspace trust on`);
+    const banner = page.locator('.monaco-workbench .banner', { hasText: 'Restricted Mode' });
+    await banner.waitFor({ timeout: 30000 });
+    check(await restrictedStatus.isVisible(), 'the folder opens in Restricted Mode (banner and status bar)');
+    await page.locator('.monaco-workbench').click({ position: { x: 640, y: 360 } });
+
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('schema.prisma');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'schema.prisma' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'model Session' }).waitFor();
+    step('schema.prisma open');
+
+    // The config doctor runs after each lint of the schema and sets every file's diagnostics at
+    // once: auth.ts's unknown-option in the panel means `.env`'s would be there too, had it been read.
+    await page.keyboard.press('Control+Shift+M');
+    await problems.locator('.monaco-list-row', { hasText: 'unknown-option' }).first().waitFor({ timeout: 30000 });
+    await page.waitForTimeout(2000); // a late second run would show up here
+    let rows = await problemRows();
+    step(`Problems (restricted): ${rows.map((row) => row.replace(/\s+/g, ' ').slice(0, 70)).join(' | ')}`);
+    check(rows.some((row) => /auth\.ts/.test(row)), 'the Problems panel lists src/lib/auth.ts (the config doctor ran)');
+    check(!rows.some((row) => /\.env\b/.test(row) || row.includes('weak-secret')), 'nothing on .env in Restricted Mode');
+    await shot('restricted.png');
+
+    // Trust the folder as a person would: the banner's "Manage" opens the Workspace Trust editor.
+    await banner.locator('a, .monaco-button', { hasText: 'Manage' }).first().click();
+    const trustEditor = page.locator('.workspace-trust-editor');
+    await trustEditor.waitFor();
+    await shot('trust-editor.png');
+    const trustButton = trustEditor.locator('.monaco-button', { hasText: /^Trust( Folder)?$/ }).first();
+    step(`trust editor buttons: ${(await trustEditor.locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean).join(' | ')}`);
+    await trustButton.click();
+    await restrictedStatus.waitFor({ state: 'detached', timeout: 15000 });
+    check(true, 'Restricted Mode is gone from the status bar');
+
+    // The extension re-reads every app on onDidGrantWorkspaceTrust: the placeholder secret shows.
+    await page.keyboard.press('Control+Shift+M');
+    const weak = problems.locator('.monaco-list-row', { hasText: 'weak-secret' }).first();
+    await weak.waitFor({ timeout: 30000 });
+    rows = await problemRows();
+    step(`Problems (trusted): ${rows.map((row) => row.replace(/\s+/g, ' ').slice(0, 70)).join(' | ')}`);
+    check(rows.some((row) => /^\.env\b/.test(row.trim())), 'the Problems panel lists .env');
+    const weakText = await weak.innerText();
+    check(/BETTER_AUTH_SECRET in \.env is a placeholder \(8 characters\)/.test(weakText), 'weak-secret: the placeholder, by its length');
+    check(!rows.some((row) => row.includes(SECRET)), "the secret's value appears nowhere in the panel");
+    await shot('trusted.png');
   },
 });
-const out = path.resolve(values.out ?? path.join(ROOT, 'test-results/vscode-trust', values.vscode));
-if (!fs.existsSync(values.vsix)) {
-  console.error(`trust.mjs: ${values.vsix} not found: run npm run package first`);
-  process.exit(2);
-}
-fs.mkdirSync(out, { recursive: true });
-
-const started = Date.now();
-const step = (msg) => console.log(`[trust ${values.vscode} ${((Date.now() - started) / 1000).toFixed(1)} s] ${msg}`);
-const check = (ok, what) => {
-  if (!ok) throw new Error(`assertion failed: ${what}`);
-  step(`ok: ${what}`);
-};
-
-// A temp copy: the trusted folder is remembered by path, and no run should find another's trust.
-const FIXTURE = path.join(ROOT, 'test/vscode/fixtures/trust-app');
-const wsParent = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-trust-ws-'));
-const workspace = path.join(wsParent, 'trust-app');
-fs.cpSync(FIXTURE, workspace, { recursive: true });
-const SECRET = fs.readFileSync(path.join(workspace, '.env'), 'utf8').match(/^BETTER_AUTH_SECRET=(.*)$/m)[1];
-
-const wb = await launchWorkbench({
-  vscode: values.vscode,
-  workspace,
-  installExtensions: [values.vsix],
-  workspaceTrust: true,
-  keepTemp: values['keep-temp'],
-  viewport: { width: 1280, height: 720 },
-  // 1.100 asks with a modal at startup, 1.139 under the smoke-test driver does not: without the
-  // prompt both open the untrusted folder the same way, in Restricted Mode with its banner.
-  settings: { 'security.workspace.trust.startupPrompt': 'never', 'editor.minimap.enabled': false },
-});
-const { page } = wb;
-const shot = async (file) => {
-  await page.screenshot({ path: path.join(out, file) });
-  step(`screenshot ${path.relative(ROOT, path.join(out, file))}`);
-};
-
-let failed = false;
-const hardTimeout = setTimeout(async () => {
-  console.error('[trust] ERROR: hard timeout (180 s)');
-  await page.screenshot({ path: path.join(out, 'timeout.png') }).catch(() => {});
-  await wb.close();
-  process.exit(124);
-}, 180000);
-
-const problems = page.locator('.markers-panel');
-/** The Problems panel's rows (file rows and their markers), as the tree shows them. */
-const problemRows = () => problems.locator('.monaco-list-row').allInnerTexts();
-const restrictedStatus = page.locator('.statusbar-item', { hasText: 'Restricted Mode' });
-
-try {
-  step(`workbench up (VS Code ${wb.engine.name}), ${path.basename(values.vsix)} installed, workspace trust on`);
-  const banner = page.locator('.monaco-workbench .banner', { hasText: 'Restricted Mode' });
-  await banner.waitFor({ timeout: 30000 });
-  check(await restrictedStatus.isVisible(), 'the folder opens in Restricted Mode (banner and status bar)');
-  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 360 } });
-
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type('schema.prisma');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'schema.prisma' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines', { hasText: 'model Session' }).waitFor();
-  step('schema.prisma open');
-
-  // The config doctor runs after each lint of the schema and sets every file's diagnostics at
-  // once: auth.ts's unknown-option in the panel means `.env`'s would be there too, had it been read.
-  await page.keyboard.press('Control+Shift+M');
-  await problems.locator('.monaco-list-row', { hasText: 'unknown-option' }).first().waitFor({ timeout: 30000 });
-  await page.waitForTimeout(2000); // a late second run would show up here
-  let rows = await problemRows();
-  step(`Problems (restricted): ${rows.map((row) => row.replace(/\s+/g, ' ').slice(0, 70)).join(' | ')}`);
-  check(rows.some((row) => /auth\.ts/.test(row)), 'the Problems panel lists src/lib/auth.ts (the config doctor ran)');
-  check(!rows.some((row) => /\.env\b/.test(row) || row.includes('weak-secret')), 'nothing on .env in Restricted Mode');
-  await shot('restricted.png');
-
-  // Trust the folder as a person would: the banner's "Manage" opens the Workspace Trust editor.
-  await banner.locator('a, .monaco-button', { hasText: 'Manage' }).first().click();
-  const trustEditor = page.locator('.workspace-trust-editor');
-  await trustEditor.waitFor();
-  await shot('trust-editor.png');
-  const trustButton = trustEditor.locator('.monaco-button', { hasText: /^Trust( Folder)?$/ }).first();
-  step(`trust editor buttons: ${(await trustEditor.locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean).join(' | ')}`);
-  await trustButton.click();
-  await restrictedStatus.waitFor({ state: 'detached', timeout: 15000 });
-  check(true, 'Restricted Mode is gone from the status bar');
-
-  // The extension re-reads every app on onDidGrantWorkspaceTrust: the placeholder secret shows.
-  await page.keyboard.press('Control+Shift+M');
-  const weak = problems.locator('.monaco-list-row', { hasText: 'weak-secret' }).first();
-  await weak.waitFor({ timeout: 30000 });
-  rows = await problemRows();
-  step(`Problems (trusted): ${rows.map((row) => row.replace(/\s+/g, ' ').slice(0, 70)).join(' | ')}`);
-  check(rows.some((row) => /^\.env\b/.test(row.trim())), 'the Problems panel lists .env');
-  const weakText = await weak.innerText();
-  check(/BETTER_AUTH_SECRET in \.env is a placeholder \(8 characters\)/.test(weakText), 'weak-secret: the placeholder, by its length');
-  check(!rows.some((row) => row.includes(SECRET)), "the secret's value appears nowhere in the panel");
-  await shot('trusted.png');
-} catch (err) {
-  failed = true;
-  console.error(`[trust] ERROR: ${err.message}`);
-  await page.screenshot({ path: path.join(out, 'error.png') }).catch(() => {});
-  console.error(`[trust] the page at the failure: ${path.join(out, 'error.png')}`);
-} finally {
-  clearTimeout(hardTimeout);
-  await wb.close();
-  fs.rmSync(wsParent, { recursive: true, force: true });
-}
-
-console.log(failed ? `trust (${values.vscode}): FAILED` : `trust (${values.vscode}): passed`);
-process.exit(failed ? 1 : 0);
