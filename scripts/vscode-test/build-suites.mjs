@@ -6,7 +6,9 @@
 //   node scripts/vscode-test/run.mjs --vscode 1.100 --extension . --tests .tmp/vscode-suites/index \
 //        --workspace test/vscode/fixtures/better-auth-app --copy-workspace
 //
-// `vscode` and `mocha` stay external: the extension host provides the first, the harness the second.
+// `vscode` and `mocha` stay external: the extension host provides the first; the runner's
+// require("mocha") finds the project's dev dependency from .tmp/vscode-suites/ upwards (bundled,
+// mocha would add 1.7 MB and warnings about its parallel mode's worker files).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

