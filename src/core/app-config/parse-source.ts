@@ -74,7 +74,7 @@ export function parseSource(file: string, text: string): ParseOutcome {
   } catch (error) {
     const loc = (error as { loc?: { line?: unknown; column?: unknown } } | null)?.loc;
     if (error instanceof SyntaxError && loc && typeof loc.line === "number" && typeof loc.column === "number") {
-      return { problem: { message: error.message.replace(/\s*\(\d+:\d+\)$/, ""), line: loc.line - 1, character: loc.column } };
+      return { problem: { message: error.message.replace(/\s*\(\d+:\d+\)$/, "").replace(/\.$/, ""), line: loc.line - 1, character: loc.column } };
     }
     return { failure: (error as Error)?.message ?? String(error) };
   }
