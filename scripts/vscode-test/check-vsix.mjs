@@ -4,6 +4,7 @@
 //     such as cookie.js lazily, so a missing one fails only when a user runs that command
 //   - the bundles require nothing but Node built-ins and `vscode` (no node_modules ship)
 //   - no node_modules, sources, tests or fixtures
+//   - its README (the extension's page) is README.md's users' part, pictures on the repository host
 // Prints the size and the file list.
 //
 //   node scripts/vscode-test/check-vsix.mjs [file.vsix]
@@ -23,7 +24,8 @@ const entries = await new Promise((resolve, reject) => {
     if (err) return reject(err);
     const found = new Map();
     zip.on('entry', (entry) => {
-      if (!entry.fileName.startsWith('extension/dist/') || !entry.fileName.endsWith('.js')) {
+      const readText = (entry.fileName.startsWith('extension/dist/') && entry.fileName.endsWith('.js')) || entry.fileName === 'extension/readme.md';
+      if (!readText) {
         found.set(entry.fileName, { size: entry.uncompressedSize });
         return zip.readEntry();
       }
@@ -65,8 +67,20 @@ const OPTIONAL = new Set([
   'cardinal', // mysql2: colours its debug output when present
   'source-map-support', // typescript (the auth.ts reader): tryEnableSourceMapsForHost, inside try/catch
 ]);
+// The extension's page: README.md's users' sections (scripts/docs/extension-readme.mjs), with
+// pictures on the repository host that the "package" script's --baseImagesUrl names, each a
+// file of this checkout (so it exists there once pushed), and no developers' set-up.
+const readme = entries.get('extension/readme.md')?.text ?? '';
+const imagesBase = /--baseImagesUrl (\S+)/.exec(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.package)?.[1];
+if (/npm ci\b/.test(readme)) problems.push('extension/readme.md holds the developers\' set-up (npm ci): package README.md\'s users\' sections only');
+const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g), ...readme.matchAll(/<img[^>]+src=["']([^"']+)/g)].map((m) => m[1]);
+if (pictures.length === 0) problems.push('extension/readme.md shows no pictures');
+for (const src of pictures) {
+  if (!imagesBase || !src.startsWith(imagesBase)) problems.push(`extension/readme.md: picture ${src.slice(0, 80)} is not on ${imagesBase} (VS Code 1.103+ drops data: and relative sources)`);
+  else if (!fs.existsSync(path.join(ROOT, src.slice(imagesBase.length)))) problems.push(`extension/readme.md: ${src} has no file ${src.slice(imagesBase.length)} in this checkout`);
+}
 for (const [entry, { text }] of entries) {
-  if (text === undefined) continue;
+  if (text === undefined || !entry.endsWith('.js')) continue;
   // esbuild writes require("x") with double quotes; 'x' in single quotes is text in error messages.
   for (const [, module] of text.matchAll(/require\("([^"./][^"]*)"\)/g)) {
     if (module !== 'vscode' && !builtins.has(module) && !OPTIONAL.has(module)) problems.push(`${entry} requires "${module}", which the .vsix does not ship`);
