@@ -240,7 +240,10 @@ class Parser {
     if (lx.kind === Tok.Comment) {
       const comment = this.comment();
       sink.push(comment);
-      this.pending.push(comment);
+      // Never push into an empty list: takePending hands that list out without replacing it,
+      // so a push would add this comment to a field or block above it.
+      if (this.pending.length) this.pending.push(comment);
+      else this.pending = [comment];
       return true;
     }
     return false;

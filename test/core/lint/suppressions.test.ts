@@ -30,6 +30,11 @@ describe("suppressions and severities", () => {
     expect(rules(other)).toEqual(["unique-fields:User", "session-token-layout:Session"]);
   });
 
+  it("does not let a field-level ignore reach the fields above it", () => {
+    const text = edit(BROKEN, "  emailVerified Boolean", "  /// better-auth-doctor-ignore unique-fields\n  emailVerified Boolean");
+    expect(rules(text)).toEqual(["unique-fields:User", "session-token-layout:Session"]);
+  });
+
   it("applies per-rule severity, including off and ESLint's warn", () => {
     const findings = lintText(BROKEN, { config: { betterAuthVersion: "1.7.25", rules: { "unique-fields": "off", "session-token-layout": "warn" } } });
     expect(findings.map((finding) => [finding.rule, finding.severity])).toEqual([["session-token-layout", "warning"]]);

@@ -118,4 +118,14 @@ describe("parseSchemaText on schemas being typed", () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.blocks[0]!.attributes[0]!.args[0]!.value).toMatchObject({ kind: "array", items: [{ name: "a" }, { name: "b" }] });
   });
+
+  it("gives a comment to what follows it only, never to a field or model above it", () => {
+    const parsed = parseSchemaText("model A {\n  id Int\n  /// about name\n  name String\n  // last\n}\n");
+    const block = parsed.blocks[0]!;
+    expect(block.leadingComments).toEqual([]);
+    expect(block.fields.map((field) => [field.name, field.leadingComments.map((comment) => comment.text)])).toEqual([
+      ["id", []],
+      ["name", ["/// about name"]],
+    ]);
+  });
 });
