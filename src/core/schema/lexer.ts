@@ -49,13 +49,21 @@ for (let c = 0; c < 128; c++) {
   else if (c >= 48 && c <= 57) CLASSES[c] = IDENT_PART;
 }
 
-function isIdentStart(c: number): boolean {
-  return c > 127 || (CLASSES[c]! & IDENT_START) !== 0;
-}
-
-function isIdentPart(c: number): boolean {
-  return c > 127 || (CLASSES[c]! & IDENT_PART) !== 0;
-}
+/** Single-character tokens by character code (`@@` is told from `@` by the next character). */
+const PUNCTUATION = new Uint8Array(128).fill(Tok.Unknown);
+PUNCTUATION[123] = Tok.LBrace;
+PUNCTUATION[125] = Tok.RBrace;
+PUNCTUATION[40] = Tok.LParen;
+PUNCTUATION[41] = Tok.RParen;
+PUNCTUATION[91] = Tok.LBracket;
+PUNCTUATION[93] = Tok.RBracket;
+PUNCTUATION[44] = Tok.Comma;
+PUNCTUATION[58] = Tok.Colon;
+PUNCTUATION[61] = Tok.Equals;
+PUNCTUATION[63] = Tok.Question;
+PUNCTUATION[33] = Tok.Bang;
+PUNCTUATION[46] = Tok.Dot;
+PUNCTUATION[64] = Tok.At;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -71,7 +79,6 @@ export class Lexer {
   end = 0;
   /** Strings: false when the line ended before the closing quote. */
   closed = true;
-  private pos = 0;
   /** Offsets where lines start, recorded as newlines go by (the first pass sees every one). */
   private starts: Int32Array | undefined;
   private lineCount = 0;
@@ -83,7 +90,7 @@ export class Lexer {
     offset = 0,
     recordLines = false,
   ) {
-    this.pos = offset;
+    this.end = offset;
     if (recordLines) {
       this.starts = new Int32Array(Math.max(16, text.length >> 5));
       this.lineCount = 1;
@@ -103,7 +110,7 @@ export class Lexer {
   advance(): void {
     const text = this.text;
     const length = text.length;
-    let pos = this.pos;
+    let pos = this.end;
     // Skip horizontal whitespace, and the CR of a CRLF pair (its LF is the newline token).
     while (pos < length) {
       const c = text.charCodeAt(pos);
@@ -112,71 +119,79 @@ export class Lexer {
     }
     this.start = pos;
     this.closed = true;
+    // One exit that stores kind and end: a helper call per token was not inlined into this
+    // function and cost a few percent of every lint.
+    let kind: Tok;
     if (pos >= length) {
-      this.set(Tok.Eof, pos);
-      return;
-    }
-    const c = text.charCodeAt(pos);
-    if (c === CH_LF || c === CH_CR) {
-      if (this.starts) this.recordLine(pos + 1);
-      return this.set(Tok.Newline, pos + 1);
-    }
-    if (isIdentStart(c)) {
-      pos++;
-      while (pos < length && isIdentPart(text.charCodeAt(pos))) pos++;
-      return this.set(Tok.Ident, pos);
-    }
-    if (c === CH_QUOTE) {
-      pos++;
-      let closed = false;
-      while (pos < length) {
-        const d = text.charCodeAt(pos);
-        if (d === CH_BACKSLASH && pos + 1 < length && !isLineBreak(text.charCodeAt(pos + 1))) {
-          pos += 2;
-          continue;
-        }
-        if (isLineBreak(d)) break;
+      kind = Tok.Eof;
+    } else {
+      const c = text.charCodeAt(pos);
+      if (c < 128 ? (CLASSES[c]! & IDENT_START) !== 0 : true) {
         pos++;
-        if (d === CH_QUOTE) {
-          closed = true;
-          break;
+        while (pos < length) {
+          const d = text.charCodeAt(pos);
+          if (d < 128 && (CLASSES[d]! & IDENT_PART) === 0) break;
+          pos++;
+        }
+        kind = Tok.Ident;
+      } else if (c === CH_LF || c === CH_CR) {
+        pos++;
+        if (this.starts) this.recordLine(pos);
+        kind = Tok.Newline;
+      } else if (c === CH_QUOTE) {
+        pos++;
+        let closed = false;
+        while (pos < length) {
+          const d = text.charCodeAt(pos);
+          if (d === CH_BACKSLASH && pos + 1 < length && !isLineBreak(text.charCodeAt(pos + 1))) {
+            pos += 2;
+            continue;
+          }
+          if (isLineBreak(d)) break;
+          pos++;
+          if (d === CH_QUOTE) {
+            closed = true;
+            break;
+          }
+        }
+        this.closed = closed;
+        kind = Tok.String;
+      } else if (isDigit(c) || (c === 45 /* - */ && isDigit(text.charCodeAt(pos + 1)))) {
+        pos++;
+        while (pos < length && (isDigit(text.charCodeAt(pos)) || text.charCodeAt(pos) === 46)) pos++;
+        kind = Tok.Number;
+      } else {
+        kind = Tok.Unknown;
+        if (c === CH_SLASH) {
+          const next = text.charCodeAt(pos + 1);
+          if (next === CH_SLASH) {
+            kind = Tok.Comment;
+            pos = lineEndAt(text, pos);
+          } else if (next === CH_STAR) {
+            const end = this.blockCommentEnd(pos);
+            // Unclosed: Prisma reports the line and reads on, so the `/` stays a stray token here too.
+            if (end >= 0) {
+              kind = Tok.Comment;
+              pos = end;
+            }
+          }
+        }
+        if (kind === Tok.Unknown) {
+          kind = c < 128 ? (PUNCTUATION[c] as Tok) : Tok.Unknown;
+          if (kind === Tok.At && text.charCodeAt(pos + 1) === 64) {
+            kind = Tok.AtAt;
+            pos += 2;
+          } else if (kind !== Tok.Unknown) {
+            pos++;
+          } else {
+            // Keep a surrogate pair together so a column never points into the middle of one.
+            pos += c >= 0xd800 && c <= 0xdbff && pos + 1 < length ? 2 : 1;
+          }
         }
       }
-      this.closed = closed;
-      return this.set(Tok.String, pos);
     }
-    if (isDigit(c) || (c === 45 /* - */ && isDigit(text.charCodeAt(pos + 1)))) {
-      pos++;
-      while (pos < length && (isDigit(text.charCodeAt(pos)) || text.charCodeAt(pos) === 46)) pos++;
-      return this.set(Tok.Number, pos);
-    }
-    if (c === CH_SLASH) {
-      const next = text.charCodeAt(pos + 1);
-      if (next === CH_SLASH) return this.set(Tok.Comment, lineEndAt(text, pos));
-      if (next === CH_STAR) {
-        const end = this.blockCommentEnd(pos);
-        if (end >= 0) return this.set(Tok.Comment, end);
-        // Unclosed: Prisma reports the line and reads on, so the `/` stays a stray token here too.
-      }
-    }
-    switch (c) {
-      case 123: return this.set(Tok.LBrace, pos + 1);
-      case 125: return this.set(Tok.RBrace, pos + 1);
-      case 40: return this.set(Tok.LParen, pos + 1);
-      case 41: return this.set(Tok.RParen, pos + 1);
-      case 91: return this.set(Tok.LBracket, pos + 1);
-      case 93: return this.set(Tok.RBracket, pos + 1);
-      case 44: return this.set(Tok.Comma, pos + 1);
-      case 58: return this.set(Tok.Colon, pos + 1);
-      case 61: return this.set(Tok.Equals, pos + 1);
-      case 63: return this.set(Tok.Question, pos + 1);
-      case 33: return this.set(Tok.Bang, pos + 1);
-      case 46: return this.set(Tok.Dot, pos + 1);
-      case 64: return text.charCodeAt(pos + 1) === 64 ? this.set(Tok.AtAt, pos + 2) : this.set(Tok.At, pos + 1);
-      default:
-        // Keep a surrogate pair together so a column never points into the middle of one.
-        return this.set(Tok.Unknown, c >= 0xd800 && c <= 0xdbff && pos + 1 < length ? pos + 2 : pos + 1);
-    }
+    this.kind = kind;
+    this.end = pos;
   }
 
   /**
@@ -214,11 +229,5 @@ export class Lexer {
   /** Line starts seen so far; complete once the lexer has reached the end of the text. */
   lineStarts(): Int32Array | undefined {
     return this.starts?.subarray(0, this.lineCount);
-  }
-
-  private set(kind: Tok, end: number): void {
-    this.kind = kind;
-    this.end = end;
-    this.pos = end;
   }
 }

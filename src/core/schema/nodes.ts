@@ -238,7 +238,6 @@ export class FieldTypeNode extends Spanned implements FieldType {
 
 export class FieldNode extends Spanned implements Field {
   type?: FieldType;
-  attributes: Attribute[] = [];
   trailingComment?: Comment;
 
   constructor(
@@ -247,6 +246,7 @@ export class FieldNode extends Spanned implements Field {
     end: number,
     private readonly nameEnd: number,
     readonly leadingComments: Comment[],
+    public attributes: Attribute[],
   ) {
     super(index, start, end);
   }

@@ -29,11 +29,6 @@ import {
  */
 export const MAX_DEPTH = 32;
 
-/** Every Expr the parser builds is a node with offsets. */
-function exprEnd(expr: Expr): number {
-  return (expr as unknown as InvalidNode).end;
-}
-
 function exprStart(expr: Expr): number {
   return (expr as unknown as InvalidNode).start;
 }
@@ -136,6 +131,22 @@ class BlockNode implements Block {
   }
 }
 
+/**
+ * What the first pass returns for a value it read: callers only test that a value was there and
+ * take its end from `valueEnd`, and nothing the first pass reads is kept.
+ */
+const SKIMMED = Object.freeze({ kind: "invalid", text: "", range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }) as Expr;
+
+/**
+ * `list` with `item` added. A first item gets a list of its own: `[]` reserves room for 17 on its
+ * first push, and a materialized model keeps one list per field, attribute and array.
+ */
+function append<T>(list: T[] | undefined, item: T): T[] {
+  if (list === undefined || list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
+
 /** An array that keeps nothing: the first pass "stores" members here so they die young. */
 function discard<T>(): T[] {
   return { push: () => 0 } as unknown as T[];
@@ -169,6 +180,8 @@ class Parser {
   private depth = 0;
   /** Where the argument list parseArgs last read ends. */
   private argsEnd = 0;
+  /** Where the value parseExpr (or parseExprAfterIdent, parseArray) last read ends. */
+  private valueEnd = 0;
   /** Set when nesting passed MAX_DEPTH: the open argument lists and arrays close without more reports. */
   private tooDeep = false;
   /**
@@ -241,7 +254,8 @@ class Parser {
       const comment = this.comment();
       sink.push(comment);
       // Never push into an empty list: takePending hands that list out without replacing it,
-      // so a push would add this comment to a field or block above it.
+      // so a push would add this comment to a field or block above it. A list of one is also
+      // smaller than a grown one, and a large schema keeps one per commented block.
       if (this.pending.length) this.pending.push(comment);
       else this.pending = [comment];
       return true;
@@ -328,7 +342,8 @@ class Parser {
     const lx = this.lx;
     const leading = this.takePending();
     if (lx.kind === Tok.AtAt) {
-      body.attributes.push(this.parseAttribute());
+      const attribute = this.parseAttribute();
+      if (attribute) body.attributes.push(attribute);
       this.finishLine(body, "block attribute");
       return;
     }
@@ -350,7 +365,8 @@ class Parser {
       this.finishLine(block, "enum value");
       return;
     }
-    body.fields.push(this.parseField(leading));
+    const field = this.parseField(leading);
+    if (field) body.fields.push(field);
   }
 
   private finishLine(body: BlockBody, what: string): void {
@@ -380,73 +396,99 @@ class Parser {
     const value = this.parseExpr();
     if (value) {
       assignment.value = value;
-      assignment.end = this.lastEnd = exprEnd(value);
+      assignment.end = this.lastEnd = this.valueEnd;
     } else {
       this.problem(`Expected a value for '${assignment.key}'.`, equalsStart, equalsStart + 1);
     }
     return assignment;
   }
 
-  private parseField(leading: Comment[]): Field {
+  /**
+   * Reads one field line. The first pass builds no nodes (undefined is returned): offsets in
+   * locals are all it needs, and a node per field, type and attribute of every model was most of
+   * the garbage a large schema's lint made.
+   */
+  private parseField(leading: Comment[]): Field | undefined {
     const lx = this.lx;
-    const field = new FieldNode(this.index, lx.start, lx.end, lx.end, leading);
+    const retain = this.retain;
+    const start = lx.start;
+    const nameEnd = lx.end;
+    let end = nameEnd;
+    let type: FieldTypeNode | undefined;
+    let attributes: Attribute[] | undefined;
+    let trailingComment: Comment | undefined;
     lx.advance();
     if (lx.kind === Tok.Ident) {
-      const type = new FieldTypeNode(this.index, lx.start, lx.end, lx.end);
+      const typeStart = lx.start;
+      const typeNameEnd = lx.end;
+      let typeEnd = lx.end;
+      let list = false;
+      let optional = false;
       lx.advance();
       // Unsupported("...") and the like: the arguments are read and dropped.
       if ((lx.kind as Tok) === Tok.LParen) {
         this.parseArgs();
-        type.end = this.argsEnd;
+        typeEnd = this.argsEnd;
       }
       if ((lx.kind as Tok) === Tok.LBracket) {
         const open = lx.start;
-        type.end = lx.end;
+        typeEnd = lx.end;
         lx.advance();
         if ((lx.kind as Tok) === Tok.RBracket) {
-          type.end = lx.end;
-          type.list = true;
+          typeEnd = lx.end;
+          list = true;
           lx.advance();
         } else {
           this.problem("Expected ']' to close the list type.", open, open + 1);
         }
       }
       if ((lx.kind as Tok) === Tok.Question || (lx.kind as Tok) === Tok.Bang) {
-        type.optional = (lx.kind as Tok) === Tok.Question;
-        type.end = lx.end;
+        optional = (lx.kind as Tok) === Tok.Question;
+        typeEnd = lx.end;
         lx.advance();
       }
-      field.type = type;
-      field.end = type.end;
+      if (retain) {
+        type = new FieldTypeNode(this.index, typeStart, typeEnd, typeNameEnd);
+        type.list = list;
+        type.optional = optional;
+      }
+      end = typeEnd;
     } else {
-      this.problem(`Field '${field.name}' has no type.`, field.start, field.end);
+      this.problem(`Field '${this.text.slice(start, nameEnd)}' has no type.`, start, end);
     }
     for (;;) {
       const kind = lx.kind as Tok;
       if (kind === Tok.At || kind === Tok.AtAt) {
         if (kind === Tok.AtAt) this.problem("Block attributes ('@@') go on their own line.", lx.start, lx.end);
         const attribute = this.parseAttribute();
-        if (this.retain) field.attributes.push(attribute);
-        field.end = attribute.end;
+        if (attribute) attributes = append(attributes, attribute);
+        end = this.lastEnd;
         continue;
       }
       if (kind === Tok.Comment) {
         // `/* a */ // b`: every comment up to the line break trails this field, none leads the next.
-        do field.trailingComment = this.comment();
-        while ((lx.kind as Tok) === Tok.Comment);
+        do {
+          if (retain) trailingComment = this.comment();
+          else lx.advance();
+        } while ((lx.kind as Tok) === Tok.Comment);
         break;
       }
       if (kind === Tok.Newline || kind === Tok.Eof || kind === Tok.RBrace) break;
-      this.problem(`Unexpected '${lx.tokenText()}' in field '${field.name}'.`, lx.start, lx.end);
+      this.problem(`Unexpected '${lx.tokenText()}' in field '${this.text.slice(start, nameEnd)}'.`, lx.start, lx.end);
       const trailing = this.skipLine();
-      if (trailing) field.trailingComment = trailing;
+      if (trailing) trailingComment = trailing;
       break;
     }
-    this.lastEnd = field.end;
+    this.lastEnd = end;
+    if (!retain) return undefined;
+    const field = new FieldNode(this.index, start, end, nameEnd, leading, attributes ?? []);
+    field.type = type;
+    field.trailingComment = trailingComment;
     return field;
   }
 
-  private parseAttribute(): AttributeNode {
+  /** Reads `@name(…)` or `@@name(…)`, leaving its end in `lastEnd`; the first pass builds no node. */
+  private parseAttribute(): AttributeNode | undefined {
     const lx = this.lx;
     const start = lx.start;
     const block = lx.kind === Tok.AtAt;
@@ -464,13 +506,16 @@ class Parser {
       break;
     }
     if (nameEnd === start + (block ? 2 : 1)) this.problem(`Expected an attribute name after '${block ? "@@" : "@"}'.`, start, nameEnd);
-    const attribute = new AttributeNode(this.index, start, nameEnd, block, nameEnd);
+    let end = nameEnd;
+    let args = NO_ARGS;
     if (lx.kind === Tok.LParen) {
-      attribute.args = this.parseArgs();
-      const end = this.argsEnd;
-      attribute.end = end;
+      args = this.parseArgs();
+      end = this.argsEnd;
     }
-    this.lastEnd = attribute.end;
+    this.lastEnd = end;
+    if (!this.retain) return undefined;
+    const attribute = new AttributeNode(this.index, start, end, block, nameEnd);
+    attribute.args = args;
     return attribute;
   }
 
@@ -542,13 +587,13 @@ class Parser {
             this.problem(`Expected a value for '${this.text.slice(identStart, identEnd)}'.`, identStart, identEnd);
             continue;
           }
-          end = exprEnd(value);
-          if (this.retain) (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value, identEnd));
+          end = this.valueEnd;
+          if (this.retain) args = append(args, new ArgumentNode(this.index, identStart, end, value, identEnd));
           continue;
         }
         const value = this.parseExprAfterIdent(identStart, identEnd);
-        end = value.end;
-        if (this.retain) (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, identStart, end, value));
+        end = this.valueEnd;
+        if (this.retain) args = append(args, new ArgumentNode(this.index, identStart, end, value));
         continue;
       }
       const value = this.parseExpr();
@@ -558,8 +603,8 @@ class Parser {
         lx.advance();
         continue;
       }
-      end = exprEnd(value);
-      if (this.retain) (args === NO_ARGS ? (args = []) : args).push(new ArgumentNode(this.index, exprStart(value), end, value));
+      end = this.valueEnd;
+      if (this.retain) args = append(args, new ArgumentNode(this.index, exprStart(value), end, value));
     }
   }
 
@@ -573,23 +618,27 @@ class Parser {
     }
   }
 
+  /** Reads one value, leaving its end in `valueEnd`; undefined when no value starts here. */
   private parseExpr(): Expr | undefined {
     const lx = this.lx;
     const kind = lx.kind;
     if (this.depth >= MAX_DEPTH && kind === Tok.LBracket) {
-      const bad = new InvalidNode(this.index, lx.start, lx.end);
+      const bad = this.retain ? new InvalidNode(this.index, lx.start, lx.end) : SKIMMED;
+      this.valueEnd = lx.end;
       this.nestedTooDeep();
       return bad;
     }
     switch (kind) {
       case Tok.String: {
-        const node = new StringNode(this.index, lx.start, lx.end, lx.closed);
+        const node = this.retain ? new StringNode(this.index, lx.start, lx.end, lx.closed) : SKIMMED;
         if (!lx.closed) this.problem("Unclosed string.", lx.start, lx.end);
+        this.valueEnd = lx.end;
         lx.advance();
         return node;
       }
       case Tok.Number: {
-        const node = new NumberNode(this.index, lx.start, lx.end);
+        const node = this.retain ? new NumberNode(this.index, lx.start, lx.end) : SKIMMED;
+        this.valueEnd = lx.end;
         lx.advance();
         return node;
       }
@@ -606,13 +655,13 @@ class Parser {
     }
   }
 
-  private parseArray(): ArrayNode {
+  private parseArray(): Expr {
     const lx = this.lx;
     const open = lx.start;
     let end = lx.end;
     lx.advance();
     this.depth++;
-    const items: Expr[] = this.retain ? [] : (NO_ARGS as unknown as Expr[]);
+    let items: Expr[] | undefined;
     for (;;) {
       if (this.tooDeep) break;
       this.skipArgNewlines();
@@ -633,14 +682,15 @@ class Parser {
         this.problem("Expected ']' to close the list.", open, open + 1);
         break;
       }
-      if (this.retain) items.push(item);
-      end = exprEnd(item);
+      if (this.retain) items = append(items, item);
+      end = this.valueEnd;
     }
     if (--this.depth === 0) this.tooDeep = false;
-    return new ArrayNode(this.index, open, end, items);
+    this.valueEnd = end;
+    return this.retain ? new ArrayNode(this.index, open, end, items ?? []) : SKIMMED;
   }
 
-  private parseExprAfterIdent(start: number, identEnd: number): IdentifierNode | CallNode {
+  private parseExprAfterIdent(start: number, identEnd: number): Expr {
     const lx = this.lx;
     let end = identEnd;
     // Dotted paths such as `db.Uuid` inside arguments.
@@ -653,9 +703,11 @@ class Parser {
     }
     if (lx.kind === Tok.LParen) {
       const args = this.parseArgs();
-      return new CallNode(this.index, start, this.argsEnd, end, args);
+      this.valueEnd = this.argsEnd;
+      return this.retain ? new CallNode(this.index, start, this.argsEnd, end, args) : SKIMMED;
     }
-    return new IdentifierNode(this.index, start, end, end);
+    this.valueEnd = end;
+    return this.retain ? new IdentifierNode(this.index, start, end, end) : SKIMMED;
   }
 }
 
