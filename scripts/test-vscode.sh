@@ -9,6 +9,8 @@
 #      screenshots in test-results/vscode-screenshots/<engine>/
 #   5. installs the .vsix with workspace trust on: nothing on .env in Restricted Mode, weak-secret
 #      once the folder is trusted (scripts/vscode-test/trust.mjs)
+#   6. opens the installed extension's page offline: the users' README, its pictures' links
+#      (scripts/vscode-test/extension-page.mjs)
 #
 #   bash scripts/test-vscode.sh [--update-screenshots]   # also copy latest's pictures to images/
 #
@@ -57,6 +59,10 @@ for engine in "${ENGINES[@]}"; do
 done
 for engine in "${ENGINES[@]}"; do
   step "workspace trust on VS Code $engine" node scripts/vscode-test/trust.mjs --vscode "$engine"
+done
+
+for engine in "${ENGINES[@]}"; do
+  step "extension page on VS Code $engine" node scripts/vscode-test/extension-page.mjs --vscode "$engine"
 done
 
 echo "test-vscode: all passed in $(( $(date +%s) - START )) s"

@@ -13,6 +13,7 @@
 // Screenshots go to --out (default test-results/vscode-screenshots/<engine>/); with
 // --update-screenshots they are also copied to images/screenshot-*.png (the README's). The flags,
 // the launch and the teardown: vsix-ui-run.mjs.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, vsixUiRun } from './vsix-ui-run.mjs';
@@ -109,7 +110,9 @@ await vsixUiRun('screenshots', {
     for (const file of shots) {
       const target = path.join(ROOT, 'images', path.basename(file));
       fs.copyFileSync(file, target);
-      step(`updated ${path.relative(ROOT, target)}`);
+      // The README's pictures travel with every page view: quantised they are a third of the size.
+      const shrunk = spawnSync('pngquant', ['--quality=70-95', '--speed', '1', '--strip', '--ext', '.png', '--force', target]);
+      step(`updated ${path.relative(ROOT, target)}${shrunk.status === 0 ? ' (pngquant)' : ' (pngquant not installed: apt-get install pngquant, then run again)'}`);
     }
   },
 });
