@@ -44,14 +44,14 @@ const roots = new WeakMap<B.Node, ParsedSource>();
 const NOT_CHILDREN = new Set(["type", "start", "end", "loc", "range", "extra", "leadingComments", "trailingComments", "innerComments", "comments", "tokens", "errors"]);
 
 // Decorators as TypeScript reads them (NestJS modules hold auth configs too): before or after
-// `export`, on parameters as well; without the plugin Babel refuses the whole file.
-const DECORATORS: ParserPlugin = ["decorators", {}];
+// `export`, on parameters as well, and `accessor` fields; without the plugins Babel refuses the whole file.
+const DECORATORS: ParserPlugin[] = [["decorators", {}], "decoratorAutoAccessors"];
 
 function pluginsFor(file: string): ParserPlugin[] {
   // `.ts` is not parsed as TSX: `<T>value` assertions are legal there and JSX is not.
-  if (/\.[cm]?ts$/.test(file)) return ["typescript", DECORATORS];
-  if (file.endsWith(".tsx")) return ["typescript", "jsx", DECORATORS];
-  return ["jsx", DECORATORS];
+  if (/\.[cm]?ts$/.test(file)) return ["typescript", ...DECORATORS];
+  if (file.endsWith(".tsx")) return ["typescript", "jsx", ...DECORATORS];
+  return ["jsx", ...DECORATORS];
 }
 
 /**

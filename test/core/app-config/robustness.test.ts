@@ -106,7 +106,7 @@ describe("the parser", () => {
     }
     expect("problem" in parseSource("/p/a.ts", jsx)).toBe(true);
     // Decorators, as a NestJS module writes them (TypeScript parsed these; Babel needs its plugin).
-    const nest = `${head}@Module({ imports: [] })\nexport class AuthModule { constructor(@Inject(AUTH) private readonly x: X) {} }\nexport @Dec() class Y {}\n${config}`;
+    const nest = `${head}@Module({ imports: [] })\nexport class AuthModule { accessor y = 1; constructor(@Inject(AUTH) private readonly x: X) {} }\nexport @Dec() class Y {}\n${config}`;
     expect(readAuthConfig("/p/auth.ts", { readFile: () => nest, lastGood: null }).options).toEqual({ appName: "x" });
     expect("problem" in parseSource("/p/a.tsx", ts)).toBe(true);
   });
