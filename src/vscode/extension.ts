@@ -4,6 +4,7 @@ import { AuthConfigStatus } from "./auth-config-status";
 import { BetterAuthCodeActions } from "./code-actions";
 import { Config } from "./config";
 import { ConfigDoctor } from "./config-doctor";
+import { folderSchemaFile } from "./folder-schema";
 import { registerCommands } from "./commands";
 import type { ExtensionServices } from "./context";
 import { SchemaLinter } from "./linter";
@@ -25,6 +26,19 @@ async function lintWorkspace(linter: SchemaLinter, log: vscode.LogOutputChannel)
   const files = await vscode.workspace.findFiles("**/*.prisma", "**/{node_modules,migrations}/**", 500);
   for (const file of files) linter.schedule(file, 0);
   log.info(`found ${files.length} schema file(s) in the workspace`);
+}
+
+/**
+ * Each folder's schema where Prisma (or the schemaPath setting) puts it, linted at once: the
+ * workspace scan above runs ripgrep and answers after about a second, which the first squiggles
+ * of the usual one-schema project should not wait for.
+ */
+function lintFolderSchemas(linter: SchemaLinter, config: Config): void {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme !== "file" || !config.for(folder.uri).enable) continue;
+    const file = folderSchemaFile(folder.uri.fsPath, config.for(folder.uri));
+    if (file) linter.lintNow(vscode.Uri.file(file));
+  }
 }
 
 /** A failed activation is logged and shown once, never lost in the extension host. */
@@ -111,6 +125,7 @@ function start(context: vscode.ExtensionContext, started: number): ExtensionServ
   );
 
   for (const document of vscode.workspace.textDocuments) if (isSchema(document)) linter.schedule(document.uri, 0);
+  lintFolderSchemas(linter, config);
   if (vscode.workspace.workspaceFolders?.length) lintWorkspace(linter, log).catch((error: unknown) => log.error(`finding schema files failed: ${(error as Error)?.message ?? error}`));
   timings.activationMs = Math.round(performance.now() - started);
   log.info(`activated (VS Code ${vscode.version}) in ${timings.activationMs} ms`);

@@ -92,6 +92,15 @@ export class SchemaLinter implements vscode.Disposable {
     );
   }
 
+  /**
+   * Starts a lint now rather than on a timer: called from `activate`, it is done before the
+   * extension host turns to its next task (other extensions, a test runner) unless the app
+   * context has real waiting to do.
+   */
+  lintNow(uri: vscode.Uri): void {
+    this.lintWithApp(uri).catch((error: unknown) => this.log.error(`linting ${uri.fsPath} failed: ${(error as Error)?.stack ?? error}`));
+  }
+
   /** Which app context a schema lints against: its folder, version, trust and the authConfigPath setting. */
   private appKey(uri: vscode.Uri, root: string, settings: Settings, fs: SchemaFs, version: DetectedVersion): AppKey {
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;

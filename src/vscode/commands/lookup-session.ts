@@ -1,11 +1,10 @@
-import { isAbsolute, join } from "node:path";
 import * as vscode from "vscode";
 import { type PreparedLookup, prepareProjectLookup } from "../../core/lookup/project";
 import { redactUrl } from "../../core/lookup/redact";
 import { lookupText } from "../../core/lookup/report";
 import { abbreviateToken } from "../../core/lookup/token-input";
-import { findSchemaLocation } from "../../core/schema/load";
 import type { CommandDefinition, ExtensionServices } from "../context";
+import { folderSchemaLocation } from "../folder-schema";
 import type { LintedSchema } from "../linter";
 import { askSessionToken } from "../lookup/ask-token";
 import { loadLookupBundle } from "../lookup/load";
@@ -27,8 +26,7 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 function schemaOf(services: ExtensionServices, folder: vscode.WorkspaceFolder): LintedSchema | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active?.path.endsWith(".prisma") && vscode.workspace.getWorkspaceFolder(active) === folder) return services.linter.schemaFor(active) ?? services.linter.lint(active);
-  const configured = services.config.for(folder.uri).schemaPath;
-  const location = configured ? (isAbsolute(configured) ? configured : join(folder.uri.fsPath, configured)) : findSchemaLocation(folder.uri.fsPath);
+  const location = folderSchemaLocation(folder.uri.fsPath, services.config.for(folder.uri));
   return location ? services.linter.lint(vscode.Uri.file(location)) : undefined;
 }
 
