@@ -20,11 +20,9 @@ export async function importSource(relativeEntry) {
 
 /**
  * Bundles source entries (paths relative to bench/, their exports merged) into `outfile`, which
- * the caller keeps, e.g. for child processes. `typescriptAt`: an absolute file that
- * `require("typescript")` loads at run time instead of bundling the compiler, as the product's
- * builds do (node_modules' copy for the CLI, dist/typescript.js for the extension); needs "cjs".
+ * the caller keeps, e.g. for child processes.
  */
-export async function bundleSource(relativeEntries, outfile, { format = "esm", typescriptAt } = {}) {
+export async function bundleSource(relativeEntries, outfile, { format = "esm" } = {}) {
   const entries = [relativeEntries].flat().map((entry) => new URL(entry, import.meta.url).pathname);
   await esbuild.build({
     ...(entries.length === 1
@@ -36,9 +34,7 @@ export async function bundleSource(relativeEntries, outfile, { format = "esm", t
     target: "node20",
     outfile,
     logLevel: "warning",
-    plugins: typescriptAt
-      ? [jsoncParserEsm, { name: "typescript-at", setup: (build) => build.onResolve({ filter: /^typescript$/ }, () => ({ path: typescriptAt, external: true })) }]
-      : [jsoncParserEsm],
+    plugins: [jsoncParserEsm],
   });
   return outfile;
 }
