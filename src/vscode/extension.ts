@@ -105,7 +105,7 @@ function start(context: vscode.ExtensionContext, started: number): ExtensionServ
     schemaWatcher,
     versionWatch,
     linter.onDidLint((linted) => versionWatch.follow(linted)),
-    new VersionStatus(linter),
+    new VersionStatus(linter, config),
     doctor,
     vscode.languages.registerCodeActionsProvider(SCHEMA_SELECTOR, new BetterAuthCodeActions(linter), BetterAuthCodeActions.metadata),
     vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new BetterAuthCodeActions(linter, doctor), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
