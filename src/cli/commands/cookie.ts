@@ -96,7 +96,7 @@ export function parseCookieArgs(args: readonly string[]): CookieArgs {
       // Read as lint reads it: `1.2` is the newest 1.2 release, as installing it would give.
       const parsed = parseVersionOverride(value);
       if (!parsed.ok) throw new UsageError(`--better-auth-version ${parsed.error}`);
-      out.betterAuthVersion = parsed.version.version;
+      out.betterAuthVersion = parsed.version.version ?? undefined;
     } else if (token.name === "jwks") out.jwks = value;
     else if (token.name === "database-url") out.databaseUrl = value;
     else out.schema = value;
