@@ -10,7 +10,7 @@ describe("cookie-plugin-last", () => {
     expect(finding).toMatchObject({ rule: "cookie-plugin-last", severity: "warning", file: at("lib/auth.ts"), range: { start: { line: 17, character: 12 }, end: { line: 17, character: 23 } } });
     expect(textAt(project, finding!)).toBe("nextCookies");
     expect(finding!.message).toBe(
-      "`nextCookies()` is plugin 1 of 3, before `twoFactor()`, `organization()`: cookies those plugins set in their after-hooks are not forwarded to the framework's cookie store, so server actions can succeed without setting them. Move `nextCookies()` to the end of `plugins`.",
+      "`nextCookies()` is plugin 1 of 3, before `twoFactor()`: cookies that plugin sets in its after-hooks are not forwarded to the framework's cookie store, so server actions can succeed without setting them. Move `nextCookies()` to the end of `plugins`.",
     );
     const fixed = applyFix(project, finding!);
     expect(fixed.files["lib/auth.ts"]).toContain("  plugins: [twoFactor(), organization(), nextCookies()],\n");
@@ -32,5 +32,21 @@ describe("cookie-plugin-last", () => {
     );
     const [finding] = only(doctor(withFiles({ "lib/auth.ts": text })), "cookie-plugin-last");
     expect(finding!.message).toMatch(/^`sveltekitCookies\(\)` is plugin 1 of 2, before `twoFactor\(\)`/);
+  });
+
+  it("says nothing when no later plugin has after-hooks (as Better Auth's own check), or it does not know the later plugin", () => {
+    for (const plugins of ["[nextCookies(), organization()]", "[nextCookies(), myPlugin()]", "[nextCookies(), ...morePlugins]"]) {
+      const project = withFiles({ "lib/auth.ts": authWith("  plugins: [twoFactor(), organization(), nextCookies()],", `  plugins: ${plugins},`) });
+      expect(only(doctor(project), "cookie-plugin-last"), plugins).toEqual([]);
+    }
+  });
+
+  it("names every later plugin with after-hooks: multiSession(), admin()", () => {
+    const text = authWith("  plugins: [twoFactor(), organization(), nextCookies()],", "  plugins: [nextCookies(), multiSession(), organization(), admin()],").replace(
+      'import { twoFactor, organization } from "better-auth/plugins";',
+      'import { multiSession, organization, admin } from "better-auth/plugins";',
+    );
+    const [finding] = only(doctor(withFiles({ "lib/auth.ts": text })), "cookie-plugin-last");
+    expect(finding!.message).toMatch(/^`nextCookies\(\)` is plugin 1 of 4, before `multiSession\(\)`, `admin\(\)`: cookies those plugins set in their after-hooks/);
   });
 });
