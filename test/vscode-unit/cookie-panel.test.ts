@@ -1,7 +1,6 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CookieReport, verifyCookies } from "../../src/core/cookie";
-import { valueParts } from "../../src/core/cookie/value-parts";
 import { cookieValues } from "../../src/vscode/cookie/cookie-parts";
 import { compareEnvFileNames, groupEnvFiles, isEnvFileName } from "../../src/core/secrets";
 import { looksLikeCookie } from "../../src/vscode/cookie/looks-like-cookie";
@@ -118,8 +117,6 @@ describe("cookie panel escapes everything it was given", () => {
   });
 });
 
-const checkedValue = (raw: string, decoded: string, kind: "session_token" | "session_data", strategy: "compact" | null = null) => ({ raw, decoded, parts: valueParts(kind, strategy, decoded) });
-
 describe("cookie panel on a hand-made report", () => {
   const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
   const report: CookieReport = {
@@ -148,8 +145,8 @@ describe("cookie panel on a hand-made report", () => {
       chunks: 2,
     },
     cookies: [
-      { name: TOKEN, kind: "session_token", secure: false, verdict: "warning", reasons: [], chunks: 1, value: checkedValue("Zq3p2XbKf8aLmN0rT5vW7yA9cE1gH4jK.c2lnbmF0dXJl%3D", "Zq3p2XbKf8aLmN0rT5vW7yA9cE1gH4jK.c2lnbmF0dXJl=", "session_token"), fromSetCookie: false },
-      { name: DATA, kind: "session_data", secure: false, verdict: "warning", reasons: [], chunks: 2, value: checkedValue("eyJzZXNzaW9uIjp7fX0", "eyJzZXNzaW9uIjp7fX0", "session_data", "compact"), fromSetCookie: false },
+      { name: TOKEN, kind: "session_token", secure: false, verdict: "warning", reasons: [], chunks: 1, value: { raw: "Zq3p2XbKf8aLmN0rT5vW7yA9cE1gH4jK.c2lnbmF0dXJl%3D", decoded: "Zq3p2XbKf8aLmN0rT5vW7yA9cE1gH4jK.c2lnbmF0dXJl=", parts: [{ kind: "token", start: 0, end: 32 }, { kind: "signature", start: 33, end: 46 }] }, fromSetCookie: false },
+      { name: DATA, kind: "session_data", secure: false, verdict: "warning", reasons: [], chunks: 2, value: { raw: "eyJzZXNzaW9uIjp7fX0", decoded: "eyJzZXNzaW9uIjp7fX0", parts: [{ kind: "cache", start: 0, end: 19 }] }, fromSetCookie: false },
     ],
     ignoredCookies: 1,
     checkedAt: NOW,

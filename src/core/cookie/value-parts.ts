@@ -1,17 +1,17 @@
 import { signatureDot } from "./signed-value";
-import type { CacheStrategy, CookieKind, ValuePart, ValuePartKind } from "./types";
+import type { CookieResult, ValuePart, ValuePartKind } from "./types";
 
-const SIGNED_KINDS: ReadonlySet<CookieKind> = new Set(["session_token", "session_token_multi", "dont_remember", "two_factor", "trust_device", "admin_session"]);
 const JWT_SEGMENTS: readonly ValuePartKind[] = ["jwt-header", "jwt-payload", "jwt-signature"];
 const JWE_SEGMENTS: readonly ValuePartKind[] = ["jwe-header", "jwe-encrypted-key", "jwe-iv", "jwe-ciphertext", "jwe-tag"];
 
 /**
- * The parts of a once-decoded value as the verifier read it: the signed token and its signature
+ * The parts of a once-decoded value as the verifier read it (`checked`: whether it was checked as
+ * a signed value or as a cache, and which strategy read the cache): the signed token and its signature
  * split where better-call splits them, a jwt or jwe cache into its segments when it was read as
  * one, anything else whole. Offsets into `decoded`; the dots between parts belong to no part.
  */
-export function valueParts(kind: CookieKind, strategy: CacheStrategy | null | undefined, decoded: string): ValuePart[] {
-  if (SIGNED_KINDS.has(kind)) {
+export function valueParts(checked: Pick<CookieResult, "signed" | "data">, decoded: string): ValuePart[] {
+  if (checked.signed) {
     const dot = signatureDot(decoded);
     if (dot < 0) return [{ kind: "token", start: 0, end: decoded.length }];
     return [
@@ -19,7 +19,8 @@ export function valueParts(kind: CookieKind, strategy: CacheStrategy | null | un
       { kind: "signature", start: dot + 1, end: decoded.length },
     ];
   }
-  if (kind === "session_data" || kind === "account_data") {
+  if (checked.data) {
+    const { strategy } = checked.data;
     const segments = decoded.split(".");
     const names = strategy === "jwt" && segments.length === 3 ? JWT_SEGMENTS : strategy === "jwe" && segments.length === 5 ? JWE_SEGMENTS : null;
     if (!names) return [{ kind: "cache", start: 0, end: decoded.length }];

@@ -154,8 +154,8 @@ async function checkGroup(
       }
     }
   }
-  // Cut as it was read: the cache's strategy is known only now.
-  value.parts = valueParts(result.kind, result.data?.strategy, decoded.value);
+  // Cut as it was read: as a signed value, or as a cache whose strategy is known only now.
+  value.parts = valueParts(result, decoded.value);
   return result;
 }
 
