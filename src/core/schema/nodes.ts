@@ -239,6 +239,7 @@ export class FieldTypeNode extends Spanned implements FieldType {
 export class FieldNode extends Spanned implements Field {
   type?: FieldType;
   trailingComment?: Comment;
+  private attributeList: Attribute[] | undefined;
 
   constructor(
     index: LineIndex,
@@ -246,9 +247,20 @@ export class FieldNode extends Spanned implements Field {
     end: number,
     private readonly nameEnd: number,
     readonly leadingComments: Comment[],
-    public attributes: Attribute[],
   ) {
     super(index, start, end);
+  }
+
+  /**
+   * Read on first use (see the parser's LazyFieldNode): a rule reads the attributes of a few
+   * fields, while a User model with a back-relation per app model has thousands.
+   */
+  get attributes(): Attribute[] {
+    return (this.attributeList ??= this.readAttributes());
+  }
+
+  protected readAttributes(): Attribute[] {
+    return [];
   }
 
   // Sliced on demand: the first pass builds (and drops) a node per field of every model.

@@ -35,10 +35,10 @@ function exprStart(expr: Expr): number {
 
 const BLOCK_KINDS: readonly BlockKind[] = ["model", "enum", "datasource", "generator", "type", "view"];
 
-/** Compared in place: slicing every line's first word would allocate on every keystroke. */
-function isBlockKeyword(lx: Lexer): boolean {
-  for (const kind of BLOCK_KINDS) if (lx.isWord(kind)) return true;
-  return false;
+/** The block keyword the current token is, compared in place: slicing every line's first word would allocate on every keystroke. */
+function blockKeyword(lx: Lexer): BlockKind | undefined {
+  for (const kind of BLOCK_KINDS) if (lx.isWord(kind)) return kind;
+  return undefined;
 }
 
 /** What a block body holds once parsed. */
@@ -147,6 +147,27 @@ function append<T>(list: T[] | undefined, item: T): T[] {
   return list;
 }
 
+/** A kept field whose attributes are parsed again, from where they start, when first read. */
+class LazyFieldNode extends FieldNode {
+  constructor(
+    index: LineIndex,
+    start: number,
+    end: number,
+    nameEnd: number,
+    leadingComments: Comment[],
+    private readonly file: string,
+    /** Offset of the first attribute's `@`, or -1 when the field has none. */
+    private readonly attributesAt: number,
+  ) {
+    super(index, start, end, nameEnd, leadingComments);
+  }
+
+  protected override readAttributes(): Attribute[] {
+    if (this.attributesAt < 0) return [];
+    return new Parser(this.file, this.index.text, this.index, this.attributesAt).parseFieldAttributes();
+  }
+}
+
 /** An array that keeps nothing: the first pass "stores" members here so they die young. */
 function discard<T>(): T[] {
   return { push: () => 0 } as unknown as T[];
@@ -186,9 +207,10 @@ class Parser {
   private tooDeep = false;
   /**
    * False in the first pass: its members are dropped line by line, so their attribute and
-   * argument lists are not built at all (extents and problems are all it needs).
+   * argument lists are not built at all (extents and problems are all it needs). Also false
+   * while a kept field's attributes are passed over (LazyFieldNode reads them on first use).
    */
-  private readonly retain: boolean;
+  private retain: boolean;
 
   constructor(
     private readonly path: string,
@@ -202,6 +224,14 @@ class Parser {
     this.retain = offset !== 0;
   }
 
+  /** A field's attributes, from the `@` of the first; their problems were reported by the first pass. */
+  parseFieldAttributes(): Attribute[] {
+    const lx = this.lx;
+    let attributes: Attribute[] | undefined;
+    while (lx.kind === Tok.At || lx.kind === Tok.AtAt) attributes = append(attributes, this.parseAttribute()!);
+    return attributes ?? [];
+  }
+
   /** Second pass over one block's body; its problems were already reported by the first. */
   parseBodyInto(block: BlockNode, body: BlockBody): void {
     this.parseBody(block, body);
@@ -211,8 +241,9 @@ class Parser {
     const lx = this.lx;
     while (lx.kind !== Tok.Eof) {
       if (this.skipTrivia(this.topComments)) continue;
-      if (lx.kind === Tok.Ident && isBlockKeyword(lx)) {
-        this.parseBlock();
+      const kind = lx.kind === Tok.Ident ? blockKeyword(lx) : undefined;
+      if (kind) {
+        this.parseBlock(kind);
         continue;
       }
       this.problem(`Expected a block (model, enum, datasource, generator, type or view), found '${lx.tokenText()}'.`, lx.start, lx.end);
@@ -280,9 +311,8 @@ class Parser {
     return pending;
   }
 
-  private parseBlock(): void {
+  private parseBlock(kind: BlockKind): void {
     const lx = this.lx;
-    const kind = lx.tokenText() as BlockKind;
     const block = new BlockNode(this.index, kind, lx.start, this.takePending(), this.path);
     this.blocks.push(block);
     lx.advance();
@@ -313,7 +343,7 @@ class Parser {
         block.bodyEndOffset = lx.start;
         block.end = lx.end;
         lx.advance();
-        this.pending = [];
+        if (this.pending.length) this.pending = [];
         return;
       }
       if (this.skipTrivia(body.comments)) continue;
@@ -328,7 +358,7 @@ class Parser {
   /** `model Foo {` at the start of a line inside an unclosed block begins the next block. */
   private startsNewBlock(): boolean {
     const lx = this.lx;
-    if (lx.kind !== Tok.Ident || !this.atLineStart(lx.start) || !isBlockKeyword(lx)) return false;
+    if (lx.kind !== Tok.Ident || !this.atLineStart(lx.start) || !blockKeyword(lx)) return false;
     const rest = this.text.slice(lx.end, lineEndAt(this.text, lx.end));
     return /^[ \t]+[^\s{}]+[ \t]*\{/.test(rest);
   }
@@ -415,7 +445,6 @@ class Parser {
     const nameEnd = lx.end;
     let end = nameEnd;
     let type: FieldTypeNode | undefined;
-    let attributes: Attribute[] | undefined;
     let trailingComment: Comment | undefined;
     lx.advance();
     if (lx.kind === Tok.Ident) {
@@ -456,12 +485,14 @@ class Parser {
     } else {
       this.problem(`Field '${this.text.slice(start, nameEnd)}' has no type.`, start, end);
     }
+    // Attributes are read past here without nodes; LazyFieldNode reads them again on first use.
+    const attributesAt = lx.kind === Tok.At || lx.kind === Tok.AtAt ? lx.start : -1;
+    this.retain = false;
     for (;;) {
       const kind = lx.kind as Tok;
       if (kind === Tok.At || kind === Tok.AtAt) {
         if (kind === Tok.AtAt) this.problem("Block attributes ('@@') go on their own line.", lx.start, lx.end);
-        const attribute = this.parseAttribute();
-        if (attribute) attributes = append(attributes, attribute);
+        this.parseAttribute();
         end = this.lastEnd;
         continue;
       }
@@ -479,9 +510,10 @@ class Parser {
       if (trailing) trailingComment = trailing;
       break;
     }
+    this.retain = retain;
     this.lastEnd = end;
     if (!retain) return undefined;
-    const field = new FieldNode(this.index, start, end, nameEnd, leading, attributes ?? []);
+    const field = new LazyFieldNode(this.index, start, end, nameEnd, leading, this.path, attributesAt);
     field.type = type;
     field.trailingComment = trailingComment;
     return field;
