@@ -128,4 +128,19 @@ describe("parseSchemaText on schemas being typed", () => {
       ["name", ["/// about name"]],
     ]);
   });
+
+  it("reads a field's attributes when first asked, as written: across lines and past a stray '@@'", () => {
+    const parsed = parseSchemaText('model A {\n  a Int @default(1) @@map("x") // note\n  b String @relation(fields: [\n    a\n  ])\n}\n');
+    expect(parsed.problems.map((problem) => problem.message)).toEqual(["Block attributes ('@@') go on their own line."]);
+    const [a, b] = parsed.blocks[0]!.fields;
+    expect(a!.range.end).toEqual({ line: 1, character: 30 });
+    expect(a!.trailingComment?.text).toBe("// note");
+    expect(a!.attributes.map((attribute) => [attribute.name, attribute.block, attribute.range.end.character])).toEqual([
+      ["default", false, 19],
+      ["map", true, 30],
+    ]);
+    expect(b!.range.end).toEqual({ line: 4, character: 4 });
+    expect(b!.attributes[0]!.args[0]).toMatchObject({ name: "fields", value: { kind: "array", items: [{ kind: "identifier", name: "a" }] } });
+    expect(b!.attributes).toBe(b!.attributes);
+  });
 });
