@@ -1,6 +1,8 @@
 // Lint speed on generated schemas of 20, 1,000 and 10,000 models, next to Prisma's own wasm
 // linter and @mrleebo/prisma-ast's parser on the same text. Prints medians and ratios.
-// Run: npm run bench (target: a 1,000-model, ~15k-line schema fully linted in ≤ 5 ms median).
+// Run: npm run bench. Targets (issue #12), printed met or NOT met from this run's numbers: a
+// 1,000-model, ~15k-line schema linted ≥ 13x faster than prisma-schema-wasm and in ≤ 5 ms median,
+// and ≤ 11x the time for 10x the models.
 import { createRequire } from "node:module";
 import { importSource } from "./bundle-source.mjs";
 import { generateSchema } from "./schema-generator.mjs";
@@ -35,44 +37,83 @@ const { lintText } = await importSource("../src/core/lint/lint.ts");
 const wasm = require("@prisma/prisma-schema-wasm");
 const { getSchema } = require("@mrleebo/prisma-ast");
 
+function timed(fn) {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function medianOf(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 function median(fn, runs, warmup = Math.min(20, runs)) {
   for (let i = 0; i < warmup; i++) fn(); // warm up the JIT
   globalThis.gc?.(); // start from a clean heap, so one tool's garbage is not charged to the next
   const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)];
+  for (let i = 0; i < runs; i++) times.push(timed(fn));
+  return medianOf(times);
 }
 
 const sizes = [20, 1_000, 10_000];
 const config = { config: { betterAuthVersion: "1.7.25" } };
 const schemas = sizes.map((models) => ({ models, text: generateSchema(models) }));
-// Ours first for every size, then the others: their large allocations would otherwise land in
-// our timings as garbage collection.
-const ours = schemas.map(({ models, text }) => {
+for (const { text } of schemas) {
   const findings = lintText(text, config);
   if (!findings.some((finding) => finding.rule === "session-token-layout")) throw new Error("the benchmark schema should keep its broken Session");
-  const runs = models >= 10_000 ? 15 : models >= 1_000 ? 101 : 501;
-  return median(() => lintText(text, config), runs, models >= 10_000 ? 3 : 50);
-});
+}
+const lintOf = (text) => () => lintText(text, config);
+const wasmOf = (text) => () => wasm.lint(JSON.stringify([["schema.prisma", text]]));
+const [small, mid, big] = schemas;
+
+// Ours first, then the others: their large allocations would otherwise land in our timings as
+// garbage collection. 20 models alone: a fraction of a millisecond is moved little by load.
+const ours20 = median(lintOf(small.text), 501, 50);
+
+// The targets are ratios between 1,000 models, 10,000 models and Prisma's 1,000, and a loaded
+// 2-core machine changes speed within seconds: timed one after another, a load spike during one
+// series moved the ratios by half. So the three are timed in interleaved rounds and each median
+// sees the same load. Prisma's wasm allocates in its own memory, not in our heap.
+const INTERLEAVED_ROUNDS = 15;
+const MID_PER_ROUND = 7;
+for (let i = 0; i < 50; i++) lintOf(mid.text)();
+for (let i = 0; i < 3; i++) lintOf(big.text)();
+for (let i = 0; i < 2; i++) wasmOf(mid.text)();
+globalThis.gc?.();
+const timesMid = [];
+const timesBig = [];
+const timesWasmMid = [];
+for (let round = 0; round < INTERLEAVED_ROUNDS; round++) {
+  for (let i = 0; i < MID_PER_ROUND; i++) timesMid.push(timed(lintOf(mid.text)));
+  timesBig.push(timed(lintOf(big.text)));
+  timesWasmMid.push(timed(wasmOf(mid.text)));
+}
+const ours = [ours20, medianOf(timesMid), medianOf(timesBig)];
 const rows = schemas.map(({ models, text }, i) => {
-  const prisma = median(() => wasm.lint(JSON.stringify([["schema.prisma", text]])), 7, 2);
+  const prisma = text === mid.text ? medianOf(timesWasmMid) : median(wasmOf(text), 7, 2);
   const prismaAst = median(() => getSchema(text), 7, 2);
   return { models, lines: text.split("\n").length, ours: ours[i], prisma, prismaAst };
 });
 
 const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`.padStart(10);
-console.log(`Node ${process.version}; medians (ours: 501 / 101 / 15 runs; Prisma and prisma-ast: 7 runs)${globalThis.gc ? "" : " — run with --expose-gc for steadier numbers"}\n`);
+console.log(
+  `Node ${process.version}; medians (ours: 501 / ${INTERLEAVED_ROUNDS * MID_PER_ROUND} / ${INTERLEAVED_ROUNDS} runs; Prisma: 7 / ${INTERLEAVED_ROUNDS} / 7; prisma-ast: 7). ` +
+    `Ours at 1,000 and 10,000 models and Prisma at 1,000 in ${INTERLEAVED_ROUNDS} interleaved rounds.${globalThis.gc ? "" : " Run with --expose-gc for steadier numbers."}\n`,
+);
 console.log("models   lines   better-auth-doctor lint   prisma-schema-wasm lint   @mrleebo/prisma-ast parse   vs wasm   vs prisma-ast");
 for (const row of rows) {
   console.log(
     `${String(row.models).padStart(6)} ${String(row.lines).padStart(7)}   ${fmt(row.ours).padStart(23)}   ${fmt(row.prisma).padStart(23)}   ${fmt(row.prismaAst).padStart(25)}   ${`${(row.prisma / row.ours).toFixed(0)}x`.padStart(7)}   ${`${(row.prismaAst / row.ours).toFixed(0)}x`.padStart(13)}`,
   );
 }
-const [, mid, big] = rows;
-console.log(`\nGrowth 1,000 -> 10,000 models: ${(big.ours / mid.ours).toFixed(1)}x time for ${(big.lines / mid.lines).toFixed(1)}x lines (linear = ~10x).`);
-console.log(`Target: 1,000 models linted in <= 5 ms median: ${mid.ours <= 5 ? "met" : "NOT met"} (${mid.ours.toFixed(2)} ms).`);
+const [, midRow, bigRow] = rows;
+const vsWasm = midRow.prisma / midRow.ours;
+const growth = bigRow.ours / midRow.ours;
+console.log(`\nGrowth 1,000 -> 10,000 models: ${growth.toFixed(1)}x time for ${(bigRow.lines / midRow.lines).toFixed(1)}x lines (linear = ~10x).`);
+// The issue's targets (#12), each judged on this run's numbers: a loaded machine moves absolute
+// times by up to 4x, ratios of one run far less. A benchmark reports; it does not fail.
+const target = (met, text) => console.log(`Target: ${text}: ${met ? "met" : "NOT met"}`);
+target(vsWasm >= 13, `1,000 models linted >= 13x faster than prisma-schema-wasm (measured ${vsWasm.toFixed(1)}x)`);
+target(growth <= 11, `growth 1,000 -> 10,000 models <= 11x (measured ${growth.toFixed(1)}x)`);
+target(midRow.ours <= 5, `1,000 models linted in <= 5 ms median (measured ${midRow.ours.toFixed(2)} ms)`);
