@@ -9,7 +9,9 @@ import { displayPath } from "../paths";
 import { formatLintJson } from "../format/lint-json";
 import { formatLintSarif } from "../format/lint-sarif";
 import { formatLintText } from "../format/lint-text";
-import type { LintReport } from "../format/lint-report";
+import type { AuthConfigSummary, LintedFileKind, LintReport } from "../format/lint-report";
+import type { Finding } from "../../core/lint/findings";
+import type { DetectedVersion } from "../../core/version/detected-version";
 import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../io";
 import type { Command } from "./command";
 
@@ -64,40 +66,27 @@ export const lintCommand: Command = {
     const report: LintReport = { files: [] };
     const seen = new Set<string>();
     const doctored = new Set<string>();
+    // Each file once, in the order first met: two paths into one project share its config files.
+    const addFiles = (kind: LintedFileKind, files: readonly string[], findings: readonly Finding[], version: DetectedVersion, authConfig: AuthConfigSummary | null) => {
+      for (const file of files) {
+        if (seen.has(file)) continue;
+        seen.add(file);
+        report.files.push({ path: displayPath(io.cwd, file), absolutePath: file, kind, version, findings: findings.filter((finding) => finding.file === file), authConfig });
+      }
+    };
     for (const input of inputs) {
       const linted = await lintInput(io, "lint", input, parsed.positionals.length > 0, config, authConfigPath);
       if (!linted.ok) return linted.exit;
       const { target, result } = linted;
-      for (const file of result.files) {
-        if (seen.has(file)) continue;
-        seen.add(file);
-        report.files.push({
-          path: displayPath(io.cwd, file),
-          absolutePath: file,
-          kind: "schema",
-          version: result.version,
-          findings: result.findings.filter((finding) => finding.file === file),
-          authConfig: result.app.read
-            ? { path: displayPath(io.cwd, result.app.read.file), plugins: result.app.read.plugins.map((plugin) => plugin.name), unresolved: result.app.unresolved }
-            : null,
-        });
-      }
+      const authConfig = result.app.read
+        ? { path: displayPath(io.cwd, result.app.read.file), plugins: result.app.read.plugins.map((plugin) => plugin.name), unresolved: result.app.unresolved }
+        : null;
+      addFiles("schema", result.files, result.findings, result.version, authConfig);
       if (!isProjectFolder(input, target, parsed.positionals.length > 0)) continue;
       const doctor = lintProjectConfigOf(result.app, result.version.version, config.rules);
       if (!doctor || doctored.has(doctor.projectDir)) continue;
       doctored.add(doctor.projectDir);
-      for (const file of doctor.files) {
-        if (seen.has(file)) continue;
-        seen.add(file);
-        report.files.push({
-          path: displayPath(io.cwd, file),
-          absolutePath: file,
-          kind: "config",
-          version: result.version,
-          findings: doctor.findings.filter((finding) => finding.file === file),
-          authConfig: null,
-        });
-      }
+      addFiles("config", doctor.files, doctor.findings, result.version, null);
     }
     const output = format === "json" ? formatLintJson(report) : format === "sarif" ? formatLintSarif(report) : formatLintText(report);
     io.stdout(output);
