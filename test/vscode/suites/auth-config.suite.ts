@@ -80,6 +80,30 @@ describe("the app's auth config", function () {
     await waitFor(() => !diagnostics(schema, "core-model-fields").some((d) => d.message.includes("`twoFactor` table")), "the twoFactor finding to go");
   });
 
+  it("a half-typed auth.ts keeps its last version that parsed: the plugin's finding stays while the file does not parse", async () => {
+    const services = await extensionServices();
+    const withTwoFactor = AUTH.replace('import { prisma } from "./db";', 'import { prisma } from "./db";\nimport { twoFactor } from "better-auth/plugins";').replace("  plugins: [],", "  plugins: [twoFactor()],");
+    const { schema, auth } = project("half-typed-app", withTwoFactor);
+    await open(schema);
+    const twoFactorFinding = () => diagnostics(schema, "core-model-fields").find((d) => d.message.includes("`twoFactor` table"));
+    await waitFor(twoFactorFinding, "the missing twoFactor model", { timeoutMs: 30_000 });
+
+    // Mid-edit: the plugins array lost its closing bracket, which Babel cannot parse.
+    const editor = await open(auth);
+    const line = editor.document.getText().split("\n").findIndex((text) => text.includes("plugins: [twoFactor()],"));
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), "  plugins: [twoFactor(),"));
+    const read = await waitFor(() => {
+      const current = services.linter.schemaFor(schema)?.app?.read;
+      return current?.stale.length ? current : undefined;
+    }, "the auth config read again from its last good version", { timeoutMs: 30_000 });
+    assert.deepEqual(read.stale, [auth.fsPath]);
+    assert.ok(read.unresolved.some((note) => /auth\.ts:\d+:\d+: syntax error .* — using the last version that parsed$/.test(note)), read.unresolved.join(" | "));
+    assert.deepEqual(read.plugins.map((plugin) => plugin.name), ["twoFactor"]);
+    assert.ok(twoFactorFinding(), "the twoFactor finding stays");
+    assert.deepEqual(diagnostics(auth).map((d) => d.message), [], "the config doctor reports nothing into the file being typed");
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+  });
+
   it("the config doctor squiggles `baseUrl` in auth.ts and its quick fix renames it to baseURL", async () => {
     const { schema, auth } = project("doctor-app", AUTH.replace("  plugins: [],", '  baseUrl: "https://example.com",\n  plugins: [],'));
     await open(schema);
