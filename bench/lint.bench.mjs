@@ -72,22 +72,26 @@ const [small, mid, big] = schemas;
 const ours20 = median(lintOf(small.text), 501, 50);
 
 // The targets are ratios between 1,000 models, 10,000 models and Prisma's 1,000, and a loaded
-// 2-core machine changes speed within seconds: timed one after another, a load spike during one
-// series moved the ratios by half. So the three are timed in interleaved rounds and each median
-// sees the same load. Prisma's wasm allocates in its own memory, not in our heap.
-const INTERLEAVED_ROUNDS = 15;
-const MID_PER_ROUND = 7;
+// 2-core machine changes speed within seconds: one series after another, a load spike during one
+// series moved the ratios by half. So the three series are split in blocks, taken in turn, each
+// from a clean heap as before; every median then spans the same stretch of time. (Interleaving
+// single runs instead charged one run's garbage to the next, flattering the 10,000-model figure.)
+const BLOCKS = 3;
+const RUNS = { mid: 35, big: 5, wasmMid: 5 };
 for (let i = 0; i < 50; i++) lintOf(mid.text)();
 for (let i = 0; i < 3; i++) lintOf(big.text)();
 for (let i = 0; i < 2; i++) wasmOf(mid.text)();
-globalThis.gc?.();
 const timesMid = [];
 const timesBig = [];
 const timesWasmMid = [];
-for (let round = 0; round < INTERLEAVED_ROUNDS; round++) {
-  for (let i = 0; i < MID_PER_ROUND; i++) timesMid.push(timed(lintOf(mid.text)));
-  timesBig.push(timed(lintOf(big.text)));
-  timesWasmMid.push(timed(wasmOf(mid.text)));
+function series(times, fn, runs) {
+  globalThis.gc?.();
+  for (let i = 0; i < runs; i++) times.push(timed(fn));
+}
+for (let block = 0; block < BLOCKS; block++) {
+  series(timesMid, lintOf(mid.text), RUNS.mid);
+  series(timesBig, lintOf(big.text), RUNS.big);
+  series(timesWasmMid, wasmOf(mid.text), RUNS.wasmMid);
 }
 const ours = [ours20, medianOf(timesMid), medianOf(timesBig)];
 const rows = schemas.map(({ models, text }, i) => {
@@ -98,8 +102,8 @@ const rows = schemas.map(({ models, text }, i) => {
 
 const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`.padStart(10);
 console.log(
-  `Node ${process.version}; medians (ours: 501 / ${INTERLEAVED_ROUNDS * MID_PER_ROUND} / ${INTERLEAVED_ROUNDS} runs; Prisma: 7 / ${INTERLEAVED_ROUNDS} / 7; prisma-ast: 7). ` +
-    `Ours at 1,000 and 10,000 models and Prisma at 1,000 in ${INTERLEAVED_ROUNDS} interleaved rounds.${globalThis.gc ? "" : " Run with --expose-gc for steadier numbers."}\n`,
+  `Node ${process.version}; medians (ours: 501 / ${BLOCKS * RUNS.mid} / ${BLOCKS * RUNS.big} runs; Prisma: 7 / ${BLOCKS * RUNS.wasmMid} / 7; prisma-ast: 7). ` +
+    `Ours at 1,000 and 10,000 models and Prisma at 1,000 in ${BLOCKS} blocks taken in turn.${globalThis.gc ? "" : " Run with --expose-gc for steadier numbers."}\n`,
 );
 console.log("models   lines   better-auth-doctor lint   prisma-schema-wasm lint   @mrleebo/prisma-ast parse   vs wasm   vs prisma-ast");
 for (const row of rows) {
