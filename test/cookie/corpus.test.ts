@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { compactCacheText } from "../../src/core/cookie/compact-cache";
+import { compactCacheText } from "../../src/core/cookie/cache/compact-cache";
 import { OTHER_SECRET, SECRET } from "./mint-cookies";
 import { EXACT, MINORS, type Minor, mintWithVersion, type VersionMinted } from "./mint-versions";
 

@@ -5,7 +5,7 @@
  * expire under the tests.
  */
 import { createHmac } from "node:crypto";
-import { compactCacheText } from "../../src/core/cookie/compact-cache";
+import { compactCacheText } from "../../src/core/cookie/cache/compact-cache";
 import { SECRET } from "./mint-cookies";
 
 export const MINORS = ["0.8", "1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7"] as const;

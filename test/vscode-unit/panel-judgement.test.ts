@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyCookies } from "../../src/core/cookie";
-import { compactCacheText } from "../../src/core/cookie/compact-cache";
+import { compactCacheText } from "../../src/core/cookie/cache/compact-cache";
 import type { LookupResult } from "../../src/core/lookup/types";
 import type { SecretScope } from "../../src/core/secrets";
 import { browserAcceptance } from "../../src/vscode/cookie/browser-rows";

@@ -1,4 +1,4 @@
-import type { InputCookie } from "./parse-input";
+import type { InputCookie } from "./input/parse-input";
 import { isPublicSuffix } from "./public-suffixes";
 import { reason } from "./reason";
 import type { Reason } from "./types";

@@ -1,4 +1,4 @@
-import { signatureDot } from "./signed-value";
+import { signatureDot } from "./signed/signed-value";
 import type { CookieResult, ValuePart, ValuePartKind } from "./types";
 
 const JWT_SEGMENTS: readonly ValuePartKind[] = ["jwt-header", "jwt-payload", "jwt-signature"];

@@ -1,6 +1,6 @@
-import { base64UrlToText, isRecord, parseJsonRecord } from "./cache-payload";
-import { compactCacheText } from "./compact-cache";
-import { decodeOnce } from "./url-decode";
+import { base64UrlToText, isRecord, parseJsonRecord } from "./cache/cache-payload";
+import { compactCacheText } from "./cache/compact-cache";
+import { decodeOnce } from "./input/url-decode";
 import type { CookieKind } from "./types";
 
 /** What a Better Auth `generateId(32)` token looks like (nanoid alphabet covers 1.0.x). */

@@ -1,14 +1,14 @@
 import { browserAcceptance, cookieHeaderSize } from "./browser-acceptance";
-import { absentSessionData, checkCacheCookie } from "./cache-cookie-check";
-import { type CookieGroup, groupCookies } from "./group-cookies";
-import { parsePastedInput } from "./parse-input";
+import { absentSessionData, checkCacheCookie } from "./cache/cache-cookie-check";
+import { type CookieGroup, groupCookies } from "./input/group-cookies";
+import { parsePastedInput } from "./input/parse-input";
 import { reason, sortReasons, verdictOf } from "./reason";
-import { buildSecretRing, type SecretRing } from "./secret-ring";
-import { checkSignedCookie } from "./signed-cookie-check";
+import { buildSecretRing, type SecretRing } from "./signed/secret-ring";
+import { checkSignedCookie } from "./signed/signed-cookie-check";
 import type { CookieReport, CookieResult, Reason, VerifyCookieOptions } from "./types";
-import { decodeOnce } from "./url-decode";
+import { decodeOnce } from "./input/url-decode";
 import { valueParts } from "./value-parts";
-import type { PublicKeys } from "./jwt-cache";
+import type { PublicKeys } from "./cache/jwt-cache";
 import { type CookieVersionRules, cookieVersionRules, versionLabel } from "./version-rules";
 
 /**

@@ -1,4 +1,4 @@
-import { COOKIE_KEYS } from "../../core/cookie/cookie-names";
+import { COOKIE_KEYS } from "../../core/cookie/input/cookie-names";
 
 /** A Better Auth cookie name anywhere: `<prefix>.session_token`, `….session_data.0`, … */
 const COOKIE_NAME = new RegExp(`\\.(${COOKIE_KEYS.join("|")})\\b`);

@@ -1,6 +1,6 @@
-import { constantTimeEqual, hmacSha256 } from "./hmac";
+import { constantTimeEqual, hmacSha256 } from "../signed/hmac";
 import { type CacheDecode, emptyDecode, isRecord, parseJsonRecord } from "./cache-payload";
-import type { SecretRing } from "./secret-ring";
+import type { SecretRing } from "../signed/secret-ring";
 
 /**
  * The `compact` cookie cache (Better Auth's default strategy): base64url of

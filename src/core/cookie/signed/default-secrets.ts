@@ -1,4 +1,4 @@
-import type { SecretCandidate } from "../secrets/secret-candidate";
+import type { SecretCandidate } from "../../secrets/secret-candidate";
 
 /**
  * Better Auth falls back to these published values when no secret is configured

@@ -1,5 +1,5 @@
 import { nestsDeeperThan } from "./json-depth";
-import type { CacheStrategy, SecretMatch } from "./types";
+import type { CacheStrategy, SecretMatch } from "../types";
 
 export type CacheFailure =
   | "undecodable"

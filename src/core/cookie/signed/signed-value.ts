@@ -1,6 +1,6 @@
 import { constantTimeEqual, hmacSha256 } from "./hmac";
 import type { SecretRing } from "./secret-ring";
-import type { SecretMatch, SignatureState } from "./types";
+import type { SecretMatch, SignatureState } from "../types";
 
 /** Standard base64 of a 32-byte HMAC: 43 characters and one `=` (better-call checks 44 and `=`). */
 const SIGNATURE_SHAPE = /^[A-Za-z0-9+/]{43}=$/;

@@ -1,7 +1,7 @@
 import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader } from "jose";
 import { type CacheDecode, emptyDecode } from "./cache-payload";
-import type { SecretRing } from "./secret-ring";
-import type { JsonWebKeySet } from "./types";
+import type { SecretRing } from "../signed/secret-ring";
+import type { JsonWebKeySet } from "../types";
 
 /** The jwt plugin's `sessionCookieCache` (1.7): signed with the app's JWKS key, not the secret. */
 export const JWKS_CACHE_TYPE = "better-auth.session-cache+jwt";

@@ -1,4 +1,4 @@
-import type { CookieKey, CookieKind, VerifyCookieOptions } from "./types";
+import type { CookieKey, CookieKind, VerifyCookieOptions } from "../types";
 
 export const COOKIE_KEYS: readonly CookieKey[] = [
   "session_token",

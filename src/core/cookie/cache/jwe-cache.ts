@@ -1,7 +1,7 @@
 import { compactDecrypt, decodeProtectedHeader } from "jose";
 import { type CacheDecode, emptyDecode, parseJsonRecord } from "./cache-payload";
 import { deriveEncryptionKey, keyThumbprint } from "./jwe-key";
-import type { SecretRing } from "./secret-ring";
+import type { SecretRing } from "../signed/secret-ring";
 
 const DECRYPT_OPTIONS = {
   keyManagementAlgorithms: ["dir"],

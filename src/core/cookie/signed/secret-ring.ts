@@ -1,6 +1,6 @@
-import type { SecretCandidate } from "../secrets/secret-candidate";
+import type { SecretCandidate } from "../../secrets/secret-candidate";
 import { PUBLIC_DEFAULT_SECRETS } from "./default-secrets";
-import type { SecretMatch } from "./types";
+import type { SecretMatch } from "../types";
 
 /** A candidate plus what the report needs to say about it. */
 export interface RingSecret {

@@ -1,9 +1,9 @@
-import { preview, reason } from "./reason";
+import { preview, reason } from "../reason";
 import { describeSecret, type SecretRing } from "./secret-ring";
 import { checkSignedValue } from "./signed-value";
-import type { CookieKind, Reason, SecretMatch, SignedCookieResult } from "./types";
-import { decodeOnce, looksUrlEncoded } from "./url-decode";
-import { RAW_TOKEN_SHAPE } from "./value-shape";
+import type { CookieKind, Reason, SecretMatch, SignedCookieResult } from "../types";
+import { decodeOnce, looksUrlEncoded } from "../input/url-decode";
+import { RAW_TOKEN_SHAPE } from "../value-shape";
 
 const SESSION_KINDS: ReadonlySet<CookieKind> = new Set(["session_token", "session_token_multi"]);
 

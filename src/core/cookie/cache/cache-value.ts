@@ -3,7 +3,7 @@ import { compactCacheText, decodeCompactCache } from "./compact-cache";
 import { nestsDeeperThan } from "./json-depth";
 import { decodeJweCache } from "./jwe-cache";
 import { decodeJwtCache, type PublicKeys } from "./jwt-cache";
-import type { SecretRing } from "./secret-ring";
+import type { SecretRing } from "../signed/secret-ring";
 
 /**
  * Recognises the cache strategy from the value's shape (five dot-separated parts: JWE,

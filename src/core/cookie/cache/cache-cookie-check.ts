@@ -1,14 +1,14 @@
 import { isRecord } from "./cache-payload";
 import { decodeCacheValue } from "./cache-value";
 import { ACCOUNT_COOKIE_SALT, SESSION_CACHE_SALT } from "./jwe-key";
-import { reason } from "./reason";
-import type { SecretRing } from "./secret-ring";
-import { mismatchReason, secretReasons } from "./signed-cookie-check";
-import { describeInstant } from "./time";
+import { reason } from "../reason";
+import type { SecretRing } from "../signed/secret-ring";
+import { mismatchReason, secretReasons } from "../signed/signed-cookie-check";
+import { describeInstant } from "../time";
 import type { PublicKeys } from "./jwt-cache";
 import { MAX_JSON_DEPTH } from "./json-depth";
-import type { CookieKind, Reason, SessionDataResult } from "./types";
-import { type CookieVersionRules, versionLabel } from "./version-rules";
+import type { CookieKind, Reason, SessionDataResult } from "../types";
+import { type CookieVersionRules, versionLabel } from "../version-rules";
 
 /** jose's `jwtDecrypt` in Better Auth is given 15 s of clock tolerance for the JWE cache. */
 const JWE_CLOCK_TOLERANCE_MS = 15_000;

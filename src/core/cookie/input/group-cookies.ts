@@ -1,8 +1,8 @@
 import { classifyCookieName } from "./cookie-names";
 import type { InputCookie } from "./parse-input";
-import { reason } from "./reason";
-import type { CookieKind, Reason, VerifyCookieOptions } from "./types";
-import { guessKindFromValue } from "./value-shape";
+import { reason } from "../reason";
+import type { CookieKind, Reason, VerifyCookieOptions } from "../types";
+import { guessKindFromValue } from "../value-shape";
 
 /** One logical cookie: a whole value or its chunks, by the name it is listed under. */
 export interface CookieGroup {
