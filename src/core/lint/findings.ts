@@ -1,15 +1,13 @@
 import type { SessionTransition } from "../migrations/types";
 import type { Range } from "../schema/ast";
+import type { TextEdit } from "../schema/text-edit";
 
 export type Severity = "error" | "warning" | "info";
 /** What configuration may say for a rule; `warn` is accepted as ESLint spells it. */
 export type SeveritySetting = Severity | "warn" | "off";
 
-export interface TextEdit {
-  file: string;
-  range: Range;
-  newText: string;
-}
+// Edits are a schema-level primitive (schema/edits.ts builds them); findings carry them.
+export type { TextEdit };
 
 export interface Fix {
   title: string;

@@ -1,4 +1,4 @@
-import type { TextEdit } from "../lint/findings";
+import type { TextEdit } from "./text-edit";
 import type { Attribute, Block, Field, Position } from "./ast";
 
 // Minimal text edits for fixes. New lines copy the block's indentation and Prisma's column

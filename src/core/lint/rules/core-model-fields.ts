@@ -1,8 +1,8 @@
 import type { ExpectedField, Origin } from "../../better-auth/core-schema";
 import type { RelatedPlace } from "../findings";
 import type { PrismaModelContext } from "../../better-auth/prisma-model-text";
-import { addFieldFix, addModelsFix, missingTableGroups, type AddedModels } from "../../fixes/add-auth-model";
-import { authTablesText, fieldQuirk, tableQuirk, type TextContext } from "../../fixes/auth-tables-text";
+import { addFieldFix, addModelsFix, missingTableGroups, type AddedModels } from "../fix-text/add-auth-model";
+import { authTablesText, fieldQuirk, tableQuirk, type TextContext } from "../fix-text/auth-tables-text";
 import type { Block } from "../../schema/ast";
 import { findField, relationFor } from "../../schema/query";
 import { fieldNameOf } from "./expected-fields";

@@ -1,9 +1,9 @@
-import type { InstalledTables } from "../better-auth/app-tables";
-import type { ExpectedField, ExpectedModel } from "../better-auth/core-schema";
-import type { AuthField, AuthTable, IdStrategy, PrismaModelContext, PrismaProvider } from "../better-auth/prisma-model-text";
-import { CORE_MODELS, type ResolvedModel } from "../better-auth/resolve-models";
-import type { LintConfig } from "../better-auth/options-mirror";
-import type { Schema } from "../schema/ast";
+import type { InstalledTables } from "../../better-auth/app-tables";
+import type { ExpectedField, ExpectedModel } from "../../better-auth/core-schema";
+import type { AuthField, AuthTable, IdStrategy, PrismaModelContext, PrismaProvider } from "../../better-auth/prisma-model-text";
+import { CORE_MODELS, type ResolvedModel } from "../../better-auth/resolve-models";
+import type { LintConfig } from "../../better-auth/options-mirror";
+import type { Schema } from "../../schema/ast";
 
 // What a quick fix needs to write a table or field exactly as `auth generate` would: the tables
 // getAuthTables returns for the app, the provider, the id strategy and the schema's own model

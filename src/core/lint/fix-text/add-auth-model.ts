@@ -1,7 +1,7 @@
-import { renderPrismaField, renderPrismaModel, type PrismaModelContext } from "../better-auth/prisma-model-text";
-import type { Fix, TextEdit } from "../lint/findings";
-import type { Block, Field, Position, Schema } from "../schema/ast";
-import { formatField, insertField } from "../schema/edits";
+import { renderPrismaField, renderPrismaModel, type PrismaModelContext } from "../../better-auth/prisma-model-text";
+import type { Fix, TextEdit } from "../findings";
+import type { Block, Field, Position, Schema } from "../../schema/ast";
+import { formatField, insertField } from "../../schema/edits";
 
 // Edits that add what Better Auth's generator would have written: whole models (with the
 // back-relation lines Prisma needs in the models they reference) and single fields (with their
