@@ -16,8 +16,9 @@ import type { Command } from "./command";
 
 const HELP = `Usage: better-auth-doctor fix [paths…] [options]
 
-Applies every fix lint offers and, when the Session layout changes, plans the migration that
-changes the Session table the same way without signing anybody out. Without --write it prints
+Applies every fix lint offers on the schema and, when the Session layout changes, plans the
+migration that changes the Session table the same way without signing anybody out. (The auth
+config's and middleware's fixes are VS Code quick fixes, applied one by one.) Without --write it prints
 a diff of each schema file and the migration.sql it would write, and changes nothing.
 Paths are found as for 'lint'.
 
