@@ -52,7 +52,7 @@ const load = (minor: Minor, sub = "") => import(/* @vite-ignore */ `${minor === 
 let counter = 0;
 
 /**
- * 1.1.20 up to at least 1.2.12 read the clock twice for the compact cache (`getDate()` once for
+ * 1.1.20–1.3.3 read the clock twice for the compact cache (`getDate()` once for
  * the cookie's expiresAt, once inside the signed bytes): when the millisecond ticks between,
  * the app writes a cache it rejects itself. Such a cache is minted again, so tests get one the
  * version accepts.
@@ -74,7 +74,8 @@ function selfConsistent(minted: VersionMinted): boolean {
   return signed.some((text) => createHmac("sha256", minted.secret).update(text).digest().equals(given));
 }
 
-async function mintOnce(minor: Minor, options: VersionMintOptions): Promise<VersionMinted> {
+/** One sign-up, whatever its cache looks like (mintWithVersion retries until the version accepts its own cache). */
+export async function mintOnce(minor: Minor, options: VersionMintOptions): Promise<VersionMinted> {
   const [{ betterAuth }, { memoryAdapter }] = await Promise.all([load(minor), load(minor, "/adapters/memory")]);
   const plugins: unknown[] = [];
   if (options.multiSession) plugins.push((await load(minor, "/plugins")).multiSession());

@@ -43,6 +43,7 @@ export type ReasonCode =
   | "chunk-missing"
   | "cache-undecodable"
   | "cache-signature-mismatch"
+  | "cache-clock-skew"
   | "cache-not-decryptable"
   | "cache-expired"
   | "session-expired"

@@ -106,6 +106,17 @@ export async function checkCacheCookie(
       );
       break;
     case "signature-mismatch": {
+      if (decoded.signedExpiryLagMs !== undefined) {
+        reasons.push(
+          reason(
+            "cache-clock-skew",
+            "error",
+            `${name} was written by Better Auth itself (it verifies with ${decoded.secret?.source ?? "the secret"} once its expiry is read ${decoded.signedExpiryLagMs} ms later), not altered: Better Auth 1.1.20–1.3.3 read the clock twice when writing the cache, so a cache written across a millisecond tick fails its own check. ${badCacheConsequence(rules)} Better Auth 1.3.4 and later read it once.`,
+            name,
+          ),
+        );
+        break;
+      }
       const base = decoded.detail ? reason("cache-signature-mismatch", "error", `${name}: ${decoded.detail}.`, name) : renamed(mismatchReason(name, ring, `${decoded.strategy} cache signature`));
       reasons.push(decoded.strategy === "compact" || decoded.strategy === "jwt" ? { ...base, message: `${base.message} ${badCacheConsequence(rules)}` } : base);
       break;

@@ -21,6 +21,11 @@ export interface CacheDecode {
   failure?: CacheFailure;
   /** Extra words for the failure message (e.g. the JWE `kid`). */
   detail?: string;
+  /**
+   * A compact cache whose HMAC matches only with an expiresAt this many ms later than the one it
+   * stores: Better Auth 1.1.20–1.3.3 read the clock twice when writing it (see compact-cache.ts).
+   */
+  signedExpiryLagMs?: number;
 }
 
 export function emptyDecode(strategy: CacheStrategy | null): CacheDecode {

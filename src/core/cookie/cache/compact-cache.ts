@@ -33,8 +33,27 @@ export function decodeCompactCache(value: string, ring: SecretRing): CacheDecode
     }
   }
   result.failure = "signature-mismatch";
+  // Better Auth 1.1.20–1.3.3 (cookies/index setCookieCache) computes expiresAt twice, once for
+  // the stored value and once, a moment later, inside the signed JSON: a cache written across a
+  // millisecond tick fails Better Auth's own check. Finding the lag tells that apart from a
+  // cache someone altered. It still fails: Better Auth rejects it too.
+  if (typeof outer.expiresAt === "number") {
+    for (let lag = 1; lag <= MAX_SIGNED_EXPIRY_LAG_MS; lag++) {
+      const signed = JSON.stringify({ ...outer.session, expiresAt: outer.expiresAt + lag });
+      for (const secret of ring.secrets) {
+        if (constantTimeEqual(hmacSha256(secret.value, signed), given)) {
+          result.secret = secret.match;
+          result.signedExpiryLagMs = lag;
+          return result;
+        }
+      }
+    }
+  }
   return result;
 }
+
+/** Two clock reads in one synchronous expression: a GC pause aside, a few ms at most. */
+const MAX_SIGNED_EXPIRY_LAG_MS = 50;
 
 /** Epoch ms from a number or a date string (older caches carried a serialized Date). */
 export function toEpochMs(value: unknown): number | null {
