@@ -159,12 +159,16 @@ export const cookieCommand: Command = {
         io.stderr(`better-auth-doctor cookie: ${error instanceof UsageError ? error.message : String(error)}\n`);
       }
     }
-    const verdictCode = report.inputProblem ? EXIT_USAGE : report.verdict === "valid" ? EXIT_OK : EXIT_FINDINGS;
     if (!options.lookup) {
       io.stdout(options.format === "json" ? `${JSON.stringify(toJsonReport(report))}\n` : renderCookieReport(report));
-      return verdictCode;
+      return exitCodeOf(report);
     }
-    const { result, prepared } = await lookUp(report, options, io);
+    // A jwt plugin cache nothing verified yet: the plugin keeps its public keys in the app's
+    // jwks table, which the lookup's connection can read as Better Auth does.
+    const { result, prepared } = await lookUp(report, options, io, report.sessionData.verdict === "unverified");
+    const keys = "jwks" in result ? result.jwks : undefined;
+    if (keys?.jwks) report = await verifyCookies(input, { ...verifyOptions, jwks: keys.jwks, jwksSource: keys.source });
+    const verdictCode = exitCodeOf(report);
     io.stdout(
       options.format === "json"
         ? `${JSON.stringify({ ...toJsonReport(report), lookup: lookupJson(result, prepared) })}\n`
@@ -176,8 +180,12 @@ export const cookieCommand: Command = {
   },
 };
 
+function exitCodeOf(report: CookieReport): number {
+  return report.inputProblem ? EXIT_USAGE : report.verdict === "valid" ? EXIT_OK : EXIT_FINDINGS;
+}
+
 /** `--lookup`: only for a session token whose signature verified, as Better Auth would accept it. */
-async function lookUp(report: CookieReport, options: CookieArgs, io: CliIo): Promise<{ result: LookupResult | LookupNotRun; prepared?: PreparedLookup }> {
+async function lookUp(report: CookieReport, options: CookieArgs, io: CliIo, readJwks: boolean): Promise<{ result: LookupResult | LookupNotRun; prepared?: PreparedLookup }> {
   const signed = report.sessionToken;
   if (!signed?.token || signed.signature !== "valid") {
     const why = !signed ? "there is no session token cookie" : `its signature is ${signed.signature}`;
@@ -192,7 +200,7 @@ async function lookUp(report: CookieReport, options: CookieArgs, io: CliIo): Pro
     config: readConfigFile(io.cwd, undefined),
   });
   if ("problem" in prepared) return { result: { kind: "unavailable", message: prepared.problem } };
-  const result = await lookupSession({ url: prepared.url, provider: prepared.provider, plan: prepared.plan, token: signed.token, baseDir: prepared.baseDir });
+  const result = await lookupSession({ url: prepared.url, provider: prepared.provider, plan: prepared.plan, token: signed.token, baseDir: prepared.baseDir, readJwks });
   return { result, prepared };
 }
 

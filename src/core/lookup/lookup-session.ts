@@ -1,6 +1,7 @@
 import { connect as defaultConnect, urlSchema } from "./connect";
 import { LookupCancelled, withDeadline } from "./deadline";
 import { dialectFor } from "./dialect";
+import { readJwksTable } from "./jwks";
 import * as say from "./messages";
 import { classifyQueryError, type QueryFailure } from "./query-errors";
 import { passwordOf, redact, redactUrl } from "./redact";
@@ -19,6 +20,11 @@ export interface LookupSessionOptions {
   baseDir?: string;
   signal?: AbortSignal;
   now?: Date;
+  /**
+   * Also read the jwt plugin's public keys (`plan.jwks`) in the same connection, to verify its
+   * `sessionCookieCache` when nothing else gave the keys. The result then carries `jwks`.
+   */
+  readJwks?: boolean;
   /** Replaces the real drivers in unit tests. */
   connect?: (provider: SqlProvider, options: ConnectOptions) => Promise<DbConnection>;
 }
@@ -79,10 +85,7 @@ export async function lookupSession(options: LookupSessionOptions): Promise<Look
     }
   };
 
-  try {
-    // Belt and braces: only SELECTs are sent anyway, but the session itself refuses writes where it can.
-    if (dialect.readOnly) await query(dialect.readOnly, []).catch((error) => { if (error instanceof LookupCancelled) throw error; });
-
+  const findSession = async (): Promise<LookupResult> => {
     const primary = await findBy(sessionTable, plan.tokenColumn, token);
     if (!primary.row && primary.failure === "table-missing") {
       const tables = await query(dialect.listTables, []).catch(() => []);
@@ -122,6 +125,15 @@ export async function lookupSession(options: LookupSessionOptions): Promise<Look
     if (expired) return result({ kind: "expired", message: say.expired(context, session), ...found });
     if (!user) return result({ kind: "user-missing", message: userProblem ?? say.userMissing(context, session), ...found });
     return result({ kind: "found", message: say.found(context, session, user), ...found });
+  };
+
+  try {
+    // Belt and braces: only SELECTs are sent anyway, but the session itself refuses writes where it can.
+    if (dialect.readOnly) await query(dialect.readOnly, []).catch((error) => { if (error instanceof LookupCancelled) throw error; });
+    const outcome = await findSession();
+    if (!options.readJwks || !plan.jwks) return outcome;
+    const jwks = await readJwksTable({ query, dialect, provider, plan: plan.jwks, table: qualify(plan.jwks.table), database, secrets });
+    return { ...outcome, jwks, elapsedMs: Date.now() - started };
   } catch (error) {
     if (error instanceof LookupCancelled) throw error;
     return result({ kind: "query-error", message: say.queryError(context, error) });

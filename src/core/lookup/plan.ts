@@ -3,6 +3,7 @@ import { layoutFor } from "../better-auth/core-schema";
 import { expectedModelName, prismaFieldName, resolveModels } from "../better-auth/resolve-models";
 import type { Block, Schema } from "../schema/ast";
 import { blockAttributes, fieldAttribute, findField, mappedName, stringValue } from "../schema/query";
+import { planJwks } from "./jwks";
 import type { LookupPlan, SessionColumns, TableName, UserColumns } from "./types";
 
 const SESSION_FIELDS = ["id", "token", "userId", "expiresAt", "createdAt", "ipAddress", "userAgent"] as const;
@@ -58,5 +59,6 @@ export function planLookup(schema: Schema, version: string | null, config: LintC
     tokenColumn: session[tokenField],
     otherColumn: session[tokenField === "id" ? "token" : "id"],
     notes,
+    jwks: planJwks(schema, config),
   };
 }

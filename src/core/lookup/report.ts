@@ -26,6 +26,7 @@ export function lookupJson(result: LookupResult | LookupNotRun, prepared?: Prepa
     session: r.session,
     user: r.user,
     ...(r.similarTables ? { similarTables: r.similarTables } : {}),
+    ...(r.jwks ? { jwks: { table: r.jwks.table, keys: r.jwks.jwks?.keys.length ?? 0, message: r.jwks.message } } : {}),
     elapsedMs: r.elapsedMs,
   };
 }
@@ -60,6 +61,7 @@ export function lookupText(result: LookupResult | LookupNotRun, prepared?: Prepa
       if (s.ipAddress || s.userAgent) lines.push(`             ${s.ipAddress ?? "-"} · ${s.userAgent ?? "-"}`);
     }
     if (result.user) lines.push(`  user:      ${result.user.email ?? "-"} (${result.user.name ?? "-"}, id ${result.user.id})`);
+    if (result.jwks) lines.push(`  jwks:      ${result.jwks.message}`);
     for (const note of prepared?.plan.notes ?? []) lines.push(`  note:      ${note}`);
   }
   return `${lines.join("\n")}\n`;

@@ -41,6 +41,37 @@ export interface LookupPlan {
   otherColumn: string;
   /** Things the plan had to assume (no Session model, field missing from the model…). */
   notes: string[];
+  /** The jwt plugin's key table, read only to verify its `sessionCookieCache` (see jwks.ts). */
+  jwks?: JwksTablePlan;
+}
+
+/** Columns of the jwt plugin's `jwks` table that a public key is built from. */
+export interface JwksColumns {
+  id: string;
+  publicKey: string;
+  alg: string;
+  crv: string;
+}
+
+export interface JwksTablePlan {
+  table: TableName;
+  columns: JwksColumns;
+  /** Whether the schema has a model for it (else the table name is Better Auth's default). */
+  inSchema: boolean;
+}
+
+/** What reading the jwks table gave: public keys, or why there are none. */
+export interface JwksRead {
+  /** The table, qualified when a schema applies. */
+  table: string;
+  /** Rows read (at most the query's limit). */
+  rows: number;
+  /** The public keys as `/api/auth/jwks` would serve them; null when there is none to verify with. */
+  jwks: { keys: Record<string, unknown>[] } | null;
+  /** Where the keys came from, for the cookie report: "the jwks table of <database>". */
+  source: string;
+  /** One sentence: what was read, or why the cache stays unverified. Never a password. */
+  message: string;
 }
 
 export type LookupKind =
@@ -87,6 +118,8 @@ export interface LookupResult {
   user: UserRecord | null;
   /** On table-missing: tables in the database whose names look like a session table. */
   similarTables?: string[];
+  /** Set when asked to read the jwt plugin's keys (`readJwks`) and the connection opened. */
+  jwks?: JwksRead;
   elapsedMs: number;
 }
 
