@@ -5,6 +5,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { verifyCookies } from "../../src/core/cookie";
+import { lookupSession, planLookup, withCacheVerdict } from "../../src/core/lookup";
+import { parse } from "./fixtures";
 import { SECRET } from "../cookie/mint-cookies";
 import { schema1x } from "./fixtures";
 import { forgeCache, JWKS_MODEL, jwtPluginApp, type JwtSignedUp } from "./jwt-plugin-app";
@@ -117,5 +120,23 @@ describe("cookie --lookup verifies the jwt plugin's cache against the jwks table
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("the editor's path (lookup with readJwks, verify again, withCacheVerdict) says which key of which table verified it", async () => {
+    const plan = planLookup(parse(schema1x("sqlite") + JWKS_MODEL), "1.7.25");
+    const lookUp = (url: string) => lookupSession({ url, provider: "sqlite", plan, token: signedUp.sessionToken.split(".")[0], baseDir: join(project, "prisma"), readJwks: true });
+    const verifyWith = async (url: string, input: string) => {
+      const result = await lookUp(url);
+      const report = await verifyCookies(input, { secrets: [], jwks: result.jwks?.jwks ?? undefined, jwksSource: result.jwks?.source });
+      return withCacheVerdict(result, report);
+    };
+    const valid = await verifyWith("file:./dev.db", signedUp.cookieHeader);
+    expect(valid.kind).toBe("found");
+    expect(valid.jwks?.message).toBe(`The jwt plugin's cookie cache verifies with JWKS key ${kid} (the jwks table of file:./dev.db).`);
+    const forged = await verifyWith("file:./dev.db", forgeCache(signedUp));
+    expect(forged.jwks?.message).toMatch(new RegExp(`^better-auth\\.session_data: its signature does not verify with key ${kid} of the jwks table of file:\\./dev\\.db: the cache was altered\\.`));
+    const dropped = await lookUp(copyWith("dropped-editor", `DROP TABLE "jwks"`));
+    expect(withCacheVerdict(dropped, await verifyCookies(signedUp.cookieHeader, { secrets: [] })).jwks?.message).toMatch(/^No table jwks in file:.+: the jwt plugin keeps its public keys there, so the cookie cache stays unverified\./);
+    expect(dropped.jwks?.jwks).toBeNull();
   });
 });

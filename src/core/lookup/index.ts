@@ -5,7 +5,7 @@
  * the separate dist/lookup.js bundle (src/vscode/lookup/entry.ts).
  */
 export { planLookup } from "./plan";
-export { planJwks, readJwksTable, JWKS_ROW_LIMIT } from "./jwks";
+export { planJwks, readJwksTable, withCacheVerdict, JWKS_ROW_LIMIT } from "./jwks";
 export { lookupSession, type LookupSessionOptions } from "./lookup-session";
 export { LookupCancelled } from "./deadline";
 export { resolveDatasourceUrl, type DatasourceUrlInput, type EnvFileContent, type ResolvedUrl, type UrlResolution } from "./datasource-url";

@@ -7,7 +7,8 @@ import type { Dialect } from "./dialect";
 import { tableLabel } from "./messages";
 import { classifyQueryError } from "./query-errors";
 import { redact } from "./redact";
-import type { JwksColumns, JwksRead, JwksTablePlan, SqlProvider, TableName } from "./types";
+import type { CookieReport } from "../cookie/types";
+import type { JwksColumns, JwksRead, JwksTablePlan, LookupResult, SqlProvider, TableName } from "./types";
 
 // The jwt plugin (1.7's `sessionCookieCache`) signs the cookie cache with a key from its own
 // table, `jwks`: one row per key, `id` is the JWS `kid`, `publicKey` a JWK as JSON. Better Auth
@@ -88,4 +89,22 @@ export async function readJwksTable(input: ReadJwksInput): Promise<JwksRead> {
   const skipped = rows.length - keys.length;
   const plural = (n: number) => `${n} public key${n === 1 ? "" : "s"}`;
   return read(rows.length, `Read ${plural(keys.length)} from ${table}${skipped ? ` (${skipped} unreadable row${skipped === 1 ? "" : "s"} left out)` : ""}; the cookie cache is checked against them as Better Auth does, by kid.`, { keys });
+}
+
+/**
+ * The lookup's `jwks` line once the cookie was verified again with the keys it read: which key
+ * of which table verified the cache, or why it did not. For front ends that show the lookup
+ * apart from the cookie report (the editor's notification and log).
+ */
+export function withCacheVerdict(result: LookupResult, report: Pick<CookieReport, "sessionData" | "reasons">): LookupResult {
+  if (!result.jwks?.jwks) return result;
+  const data = report.sessionData;
+  const cacheName = data.cookieName ?? "the cookie cache";
+  let message = result.jwks.message;
+  if (data.verdict === "valid" && data.secret) message = `The jwt plugin's cookie cache verifies with ${data.secret.source}.`;
+  else if (data.verdict === "invalid" || data.verdict === "expired") {
+    const why = report.reasons.find((reason) => reason.cookie === data.cookieName && reason.severity !== "info")?.message;
+    message = why ?? `${cacheName} does not verify with the keys of ${result.jwks.source}.`;
+  }
+  return { ...result, jwks: { ...result.jwks, message } };
 }

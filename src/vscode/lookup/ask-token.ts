@@ -35,13 +35,15 @@ export async function askSessionToken(storage: vscode.SecretStorage, given: unkn
 
   const gathered = await gatherSecrets(storage);
   // The cookie core (and jose) live in the lazily loaded lookup bundle, not in extension.js.
-  const { report, tried } = await verifyWithScopes(input, gathered.scopes, loadLookupBundle().verifyCookies);
+  const bundle = loadLookupBundle();
+  const { report, tried, scope } = await verifyWithScopes(input, gathered.scopes, bundle.verifyCookies);
   const signed = report.sessionToken;
   if (!signed?.token) {
     const why = report.reasons[0]?.message ?? "No Better Auth session token cookie in it.";
     void vscode.window.showWarningMessage(`Better Auth Doctor: nothing to look up. ${why}`);
     return undefined;
   }
+  if (report.sessionData.verdict === "unverified") bundle.expectJwtCache(signed.token, input, scope?.candidates ?? []);
   if (signed.signature === "valid") return signed.token;
   const anyway = "Look it up anyway";
   const secrets = tried.length ? `tried ${tried.join(", ")}` : "no secret found in the environment, .env files or SecretStorage";

@@ -4,22 +4,48 @@
 // Built by esbuild.config.mjs, which copies sql-wasm.wasm beside it and leaves mysql2 and
 // tedious out: MySQL/MariaDB and SQL Server drivers come from the project's node_modules.
 import * as vscode from "vscode";
+import { verifyCookies } from "../../core/cookie/verify-cookies";
 import { connect, type OwnDriver } from "../../core/lookup/connect";
+import { withCacheVerdict } from "../../core/lookup/jwks";
 import { lookupSession as lookupWithDrivers, type LookupSessionOptions } from "../../core/lookup/lookup-session";
 import type { LookupResult } from "../../core/lookup/types";
+import type { SecretCandidate } from "../../core/secrets/secret-candidate";
 
-export { verifyCookies } from "../../core/cookie/verify-cookies";
+export { verifyCookies };
 
 /** pg is small (46 KB) and sql.js is needed whatever the project has; mysql2 + iconv-lite and tedious + @azure/* weigh 2.3 MB. */
 const EDITOR_DRIVERS: readonly OwnDriver[] = ["pg"];
 
-export function lookupSession(options: LookupSessionOptions): Promise<LookupResult> {
-  return lookupWithDrivers({
+interface UnverifiedCache {
+  token: string;
+  input: string;
+  secrets: readonly SecretCandidate[];
+}
+
+let expected: UnverifiedCache | undefined;
+
+/**
+ * The cookie whose token the next lookup gets carries a jwt plugin cache nothing verified: that
+ * lookup then reads the app's jwks table and checks the cache with it, as `cookie --lookup`
+ * does. Handed over here because the command passes the lookup only the token.
+ */
+export function expectJwtCache(token: string, input: string, secrets: readonly SecretCandidate[]): void {
+  expected = { token, input, secrets };
+}
+
+export async function lookupSession(options: LookupSessionOptions): Promise<LookupResult> {
+  const cache = expected?.token === options.token ? expected : undefined;
+  expected = undefined;
+  const result = await lookupWithDrivers({
     ...options,
+    readJwks: options.readJwks ?? Boolean(cache),
     connect: (provider, connectOptions) => {
       // Requiring the project's driver runs workspace code; the command already refuses untrusted workspaces.
       if (!vscode.workspace.isTrusted) return Promise.reject(new Error("looking a session up loads the project's database driver, so it needs a trusted workspace"));
       return connect(provider, connectOptions, EDITOR_DRIVERS);
     },
   });
+  if (!cache || !result.jwks?.jwks) return result;
+  const report = await verifyCookies(cache.input, { secrets: cache.secrets, jwks: result.jwks.jwks, jwksSource: result.jwks.source });
+  return withCacheVerdict(result, report);
 }

@@ -7,7 +7,9 @@ const LOG = "Show log";
 
 /** The answer as a notification; the layout mismatch offers the fix that rewrites schema and data. */
 export async function showLookupResult(result: LookupResult, log: vscode.LogOutputChannel, schemaFile: vscode.Uri | undefined): Promise<void> {
-  const text = `Better Auth Doctor: ${withReadableTimes(result.message, Date.now())}`;
+  // The jwt plugin's cache checked against the jwks table (or why it could not be) follows the session's answer.
+  const message = result.jwks ? `${result.message} ${result.jwks.message}` : result.message;
+  const text = `Better Auth Doctor: ${withReadableTimes(message, Date.now())}`;
   let choice: string | undefined;
   switch (result.kind) {
     case "found":
