@@ -66,7 +66,7 @@ async function consent(services: ExtensionServices, prepared: PreparedLookup): P
     "Connect to the project's database to look this session up?",
     {
       modal: true,
-      detail: `Better Auth Doctor opens one connection to ${redactUrl(prepared.url)} (${prepared.urlSource}) and only reads: SELECTs on ${session.table.name} and ${user.table.name}. Nothing is written, and the URL is not stored. You will not be asked again in this workspace.`,
+      detail: `Better Auth Doctor opens one connection to ${redactUrl(prepared.url)} (${prepared.urlSource}) and only reads: SELECTs on ${session.table.name} and ${user.table.name}${prepared.plan.jwks ? ` (and ${prepared.plan.jwks.table.name}, the jwt plugin's public keys, when a cookie cache needs them)` : ""}. Nothing is written, and the URL is not stored. You will not be asked again in this workspace.`,
     },
     connect,
   );
@@ -93,8 +93,9 @@ export const lookupSession: CommandDefinition = {
       void vscode.window.showInformationMessage("Better Auth Doctor: open the project folder to look a session up in its database.");
       return undefined;
     }
-    const token = await askSessionToken(services.context.secrets, cookieArg);
-    if (!token) return undefined;
+    const asked = await askSessionToken(services.context.secrets, cookieArg);
+    if (!asked) return undefined;
+    const { token, unverifiedCache } = asked;
     const linted = schemaOf(services, folder);
     const prepared = await prepare(services, folder, linted);
     if (!prepared || !(await consent(services, prepared))) return undefined;
@@ -108,7 +109,7 @@ export const lookupSession: CommandDefinition = {
         (_progress, cancellation) => {
           const controller = new AbortController();
           cancellation.onCancellationRequested(() => controller.abort());
-          return run({ url: prepared.url, provider: prepared.provider, plan: prepared.plan, token, baseDir: prepared.baseDir, timeoutMs: TIMEOUT_MS, signal: controller.signal });
+          return run({ url: prepared.url, provider: prepared.provider, plan: prepared.plan, token, baseDir: prepared.baseDir, timeoutMs: TIMEOUT_MS, signal: controller.signal, ...(unverifiedCache ? { unverifiedCache } : {}) });
         },
       );
     } catch (error) {

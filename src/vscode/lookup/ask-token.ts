@@ -4,12 +4,19 @@ import { acquireInput } from "../cookie/acquire-input";
 import { gatherSecrets } from "../cookie/secrets";
 import { verifyWithScopes } from "../cookie/verify-scopes";
 import { loadLookupBundle } from "./load";
+import type { UnverifiedCache } from "./entry";
 
 /** The lookup's argument: the panel passes `{ input }`, other callers a string. */
 export function lookupInput(arg: unknown): string | undefined {
   if (typeof arg === "string") return arg.trim() ? arg : undefined;
   const input = typeof arg === "object" && arg !== null ? (arg as { input?: unknown }).input : undefined;
   return typeof input === "string" && input.trim() ? input : undefined;
+}
+
+export interface SessionToLookUp {
+  token: string;
+  /** Set when the pasted cookie's jwt plugin cache could not be verified here: the lookup tries the jwks table. */
+  unverifiedCache?: UnverifiedCache;
 }
 
 /**
@@ -19,7 +26,7 @@ export function lookupInput(arg: unknown): string | undefined {
  * Undefined when the user gives up; a cookie that does not verify is looked up only if the
  * user says so.
  */
-export async function askSessionToken(storage: vscode.SecretStorage, given: unknown): Promise<string | undefined> {
+export async function askSessionToken(storage: vscode.SecretStorage, given: unknown): Promise<SessionToLookUp | undefined> {
   const argument = lookupInput(given);
   const acquired = argument
     ? { input: argument }
@@ -31,7 +38,7 @@ export async function askSessionToken(storage: vscode.SecretStorage, given: unkn
       });
   if (!acquired) return undefined;
   const input = acquired.input;
-  if (isRawToken(input)) return input.trim();
+  if (isRawToken(input)) return { token: input.trim() };
 
   const gathered = await gatherSecrets(storage);
   // The cookie core (and jose) live in the lazily loaded lookup bundle, not in extension.js.
@@ -43,13 +50,16 @@ export async function askSessionToken(storage: vscode.SecretStorage, given: unkn
     void vscode.window.showWarningMessage(`Better Auth Doctor: nothing to look up. ${why}`);
     return undefined;
   }
-  if (report.sessionData.verdict === "unverified") bundle.expectJwtCache(signed.token, input, scope?.candidates ?? []);
-  if (signed.signature === "valid") return signed.token;
+  const asked: SessionToLookUp = {
+    token: signed.token,
+    ...(report.sessionData.verdict === "unverified" ? { unverifiedCache: { input, secrets: scope?.candidates ?? [] } } : {}),
+  };
+  if (signed.signature === "valid") return asked;
   const anyway = "Look it up anyway";
   const secrets = tried.length ? `tried ${tried.join(", ")}` : "no secret found in the environment, .env files or SecretStorage";
   const choice = await vscode.window.showWarningMessage(
     `The cookie's signature is ${signed.signature} (${secrets}): Better Auth rejects it before looking in the database. Look its token up anyway?`,
     anyway,
   );
-  return choice === anyway ? signed.token : undefined;
+  return choice === anyway ? asked : undefined;
 }

@@ -16,29 +16,18 @@ export { verifyCookies };
 /** pg is small (46 KB) and sql.js is needed whatever the project has; mysql2 + iconv-lite and tedious + @azure/* weigh 2.3 MB. */
 const EDITOR_DRIVERS: readonly OwnDriver[] = ["pg"];
 
-interface UnverifiedCache {
-  token: string;
+/** A pasted cookie whose jwt plugin cache nothing verified: the lookup reads the app's jwks table for it. */
+export interface UnverifiedCache {
   input: string;
   secrets: readonly SecretCandidate[];
 }
 
-let expected: UnverifiedCache | undefined;
-
-/**
- * The cookie whose token the next lookup gets carries a jwt plugin cache nothing verified: that
- * lookup then reads the app's jwks table and checks the cache with it, as `cookie --lookup`
- * does. Handed over here because the command passes the lookup only the token.
- */
-export function expectJwtCache(token: string, input: string, secrets: readonly SecretCandidate[]): void {
-  expected = { token, input, secrets };
-}
-
-export async function lookupSession(options: LookupSessionOptions): Promise<LookupResult> {
-  const cache = expected?.token === options.token ? expected : undefined;
-  expected = undefined;
+/** With `unverifiedCache`, also reads the jwks table and checks the cache with it, as `cookie --lookup` does. */
+export async function lookupSession(options: LookupSessionOptions & { unverifiedCache?: UnverifiedCache }): Promise<LookupResult> {
+  const { unverifiedCache: cache, ...lookup } = options;
   const result = await lookupWithDrivers({
-    ...options,
-    readJwks: options.readJwks ?? Boolean(cache),
+    ...lookup,
+    readJwks: lookup.readJwks ?? Boolean(cache),
     connect: (provider, connectOptions) => {
       // Requiring the project's driver runs workspace code; the command already refuses untrusted workspaces.
       if (!vscode.workspace.isTrusted) return Promise.reject(new Error("looking a session up loads the project's database driver, so it needs a trusted workspace"));
