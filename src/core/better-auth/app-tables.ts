@@ -3,6 +3,7 @@ import type { AdditionalFieldSpec, LintConfig } from "./options-mirror";
 import type { BaFieldType, ExpectedField, ExpectedModel, Origin, VersionLayout } from "./core-schema";
 import type { BuiltInPluginTables } from "./builtin-plugin-tables";
 import type { AuthField, AuthTable } from "./prisma-model-text";
+import { pluginAlwaysWrites } from "./plugin-write-facts";
 
 // The tables this app's Better Auth reads and writes: what `getAuthTables(options)` returns for
 // its options. Two sources give it: the project's installed better-auth, called with the
@@ -60,6 +61,11 @@ function fromRawField(name: string, raw: RawField, origin?: Origin): ExpectedFie
     writtenByBetterAuth: !!(raw.hasDefault || raw.hasOnUpdate),
     ...(origin ? { origin } : {}),
   };
+}
+
+/** What the plugins' code shows it always writes, beyond getAuthTables' flags (plugin-write-facts.ts). */
+function withPluginFacts(table: string, field: ExpectedField): ExpectedField {
+  return pluginAlwaysWrites(table, field.name) ? { ...field, alwaysWritten: true } : field;
 }
 
 function idField(): ExpectedField {
@@ -120,7 +126,7 @@ function builtInTables(layout: VersionLayout, config: LintConfig, version: strin
     return { ...model, fields: [...fields, ...pluginFields(model.key, fields, plugins)] };
   });
   for (const [key, { table, origin }] of Object.entries(plugins?.tables ?? {})) {
-    const own = Object.entries(table.fields).map(([name, field]) => fromRawField(name, { ...field, type: field.type }));
+    const own = Object.entries(table.fields).map(([name, field]) => withPluginFacts(key, fromRawField(name, { ...field, type: field.type })));
     const fields = [idField(), ...own];
     models.push({ key, modelName: table.modelName, origin, fields: [...fields, ...pluginFields(key, fields, plugins)] });
   }
@@ -134,7 +140,7 @@ function installedTables(layout: VersionLayout, installed: InstalledTables): Exp
     const core = layout.models.find((model) => model.key === key);
     const fields = [idField(), ...Object.entries(raw.fields).map(([name, field]) => {
       const known = core?.fields.find((f) => f.name === name);
-      const converted = fromRawField(name, field, installed.fieldOrigins[`${key}.${name}`]);
+      const converted = withPluginFacts(key, fromRawField(name, field, installed.fieldOrigins[`${key}.${name}`]));
       // The layout knows what Better Auth writes itself (ids, tokens, timestamps set in code).
       return known ? { ...converted, writtenByBetterAuth: known.writtenByBetterAuth, ...(known.note ? { note: known.note } : {}) } : converted;
     })];

@@ -38,6 +38,12 @@ export interface ExpectedField {
    * adapter set explicitly before 1.3.8 moved them into defaultValue/onUpdate.
    */
   writtenByBetterAuth: boolean;
+  /**
+   * A plugin field getAuthTables calls optional (`required: false`, so the generator writes it
+   * optional) that every create path of its plugin writes anyway (plugin-write-facts.ts): a
+   * required column is fine. Unlike writtenByBetterAuth, the generated text is unchanged.
+   */
+  alwaysWritten?: boolean;
   /** one-sentence why, used in lint messages, e.g. "1.0.0 moved the session token out of id into this column". */
   note?: string;
   /** Set for fields a plugin or additionalFields adds; core fields have none. */

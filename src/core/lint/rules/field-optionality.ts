@@ -9,7 +9,8 @@ export const fieldOptionality: Rule = {
   defaultSeverity: "error",
   rationale:
     "Better Auth omits optional fields (image, ipAddress, userAgent, account tokens…) when it has no value. If the Prisma field is " +
-    "required and has no default, that create fails (\"Argument `image` is missing\").",
+    "required and has no default, that create fails (\"Argument `image` is missing\"). Plugin fields are judged the same way, except those " +
+    "their plugin always writes although getAuthTables calls them optional: organization()'s invitation.role (its invite endpoint requires a role).",
   examples: {
     bad: { title: "A required image", schema: "model User {\n  image String\n}" },
     good: { title: "An optional image", schema: "model User {\n  image String?\n}" },
@@ -31,7 +32,7 @@ export const fieldOptionality: Rule = {
     for (const { block, expected, field } of presentExpectedFields(context)) {
       const type = field.type;
       // A field Better Auth fills itself (defaultValue, onUpdate) is never left out.
-      if (expected.required || expected.isId || expected.writtenByBetterAuth || !type || type.optional || type.list) continue;
+      if (expected.required || expected.isId || expected.writtenByBetterAuth || expected.alwaysWritten || !type || type.optional || type.list) continue;
       if (fieldAttribute(field, "default") || fieldAttribute(field, "updatedAt")) continue;
       context.report({
         range: field.range,
