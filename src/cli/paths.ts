@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { relative, sep } from "node:path";
-import { findSchemaLocation, nodeSchemaFs } from "../core/schema/load";
+import { findSchemaLocation, nodeSchemaFs, schemaFilesFor } from "../core/schema/load";
 
 export type SchemaTarget = { ok: true; path: string } | { ok: false; problem: string };
 
@@ -20,6 +20,10 @@ export function schemaTarget(path: string): SchemaTarget {
   if (entries.some((entry) => !entry.directory && entry.name.endsWith(".prisma"))) return { ok: true, path };
   const found = findSchemaLocation(path);
   if (found) return { ok: true, path: found };
+  // A schema folder whose files sit in subfolders (prisma/ holding schema/*.prisma, as a
+  // prisma.config.ts `schema: "prisma"` names it): Prisma reads every .prisma file below it. A
+  // project folder (its own package.json) is not taken as one schema of everything under it.
+  if (!entries.some((entry) => !entry.directory && entry.name === "package.json") && schemaFilesFor(path).length) return { ok: true, path };
   return { ok: false, problem: path.endsWith(".prisma") ? "a directory with no .prisma file in it, not a schema" : "no Prisma schema found here" };
 }
 

@@ -82,6 +82,28 @@ describe("better-auth-doctor lint", () => {
     expect(files[1].findings[0].range.start.line).toBe(3);
   });
 
+  it("lints a folder whose .prisma files sit one level down (prisma.config.ts naming prisma/), as Prisma reads it", async () => {
+    const sessionStart = CURRENT_SCHEMA.indexOf("model Session");
+    const dir = project("nested", {
+      "package.json": "{}",
+      "prisma.config.ts": 'import { defineConfig } from "prisma/config";\nexport default defineConfig({ schema: "prisma" });\n',
+      "prisma/schema/base.prisma": CURRENT_SCHEMA.slice(0, sessionStart),
+      "prisma/schema/auth.prisma": edit(CURRENT_SCHEMA.slice(sessionStart), "  @@unique([token])\n", ""),
+    });
+    const named = await runCli(["lint", "prisma", "--format", "json", "--better-auth-version", "1.7.25"], { cwd: dir });
+    expect(named.stderr).toBe("");
+    expect(JSON.parse(named.stdout).files.map((file: { path: string; findings: unknown[] }) => `${file.path}:${file.findings.length}`)).toEqual([
+      "prisma/schema/auth.prisma:1",
+      "prisma/schema/base.prisma:0",
+    ]);
+    // The project folder itself finds the same schema through prisma.config.ts.
+    const project_ = await runCli(["lint", "--format", "json", "--better-auth-version", "1.7.25"], { cwd: dir });
+    expect(JSON.parse(project_.stdout).files.filter((file: { kind?: string; path: string }) => file.path.endsWith(".prisma")).length).toBe(2);
+    // A folder with its own package.json stays a project folder, never "every .prisma below it".
+    const bare = project("bare-project", { "package.json": "{}", "examples/a/schema.prisma": CURRENT_SCHEMA });
+    expect((await runCli(["lint", "."], { cwd: bare })).code).toBe(2);
+  });
+
   it("applies per-rule severity from .better-auth-doctor.json", async () => {
     const dir = project("config", { "schema.prisma": BROKEN, ".better-auth-doctor.json": JSON.stringify({ rules: { "session-token-layout": "warn" } }) });
     const result = await runCli(["lint", "--format", "json"], { cwd: dir });
