@@ -41,7 +41,7 @@ const VARIANTS: Record<string, { variant: string; path: string[] }[]> = {
 
 function variantsOf(call: PluginCall): string[] | Unknown {
   const args = call.args[0];
-  if (option(args, "schema") !== undefined) return new Unknown("its schema option renames tables or fields");
+  if (option(args, "schema") !== undefined) return new Unknown("its schema option (modelName, fields, additionalFields) changes its tables, which only the installed better-auth applies");
   const chosen: string[] = [];
   for (const { variant, path } of VARIANTS[call.name] ?? []) {
     const value = option(args, ...path);
