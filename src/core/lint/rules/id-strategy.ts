@@ -1,5 +1,6 @@
 import { databaseIdAdvice, idOptionsFor } from "../../better-auth/id-options";
 import { defaultCall, fieldAttribute, idField } from "../../schema/query";
+import type { Expr } from "../../schema/ast";
 import type { Rule } from "./rule";
 
 const GENERATED = new Set(["uuid", "cuid", "nanoid", "ulid"]);
@@ -71,7 +72,7 @@ export const idStrategy: Rule = {
           field: id.name,
           severity: "info",
           message:
-            `${block.name}.${id.name} has @default(${generator}()), but ${context.versionLabel} always sends its own id, so the default never ` +
+            `${block.name}.${id.name} has @default(${callText(fieldAttribute(id, "default")!.args[0]!.value)}), but ${context.versionLabel} always sends its own id, so the default never ` +
             `runs. If you want the database to make ids, ${databaseIdAdvice(version, generator === "uuid")}.`,
         });
       } else if (strategy === false && !fieldAttribute(id, "default")) {
@@ -100,3 +101,10 @@ export const idStrategy: Rule = {
     }
   },
 };
+
+/** `uuid(7)`, `cuid(2)`, `nanoid(16)`: the default as written, for the message. */
+function callText(value: Expr): string {
+  if (value.kind !== "call") return "";
+  const args = value.args.map(({ value: arg }) => (arg.kind === "number" ? arg.text : arg.kind === "string" ? JSON.stringify(arg.value) : arg.kind === "identifier" ? arg.name : "…"));
+  return `${value.name}(${args.join(", ")})`;
+}

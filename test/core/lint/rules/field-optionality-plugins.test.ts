@@ -24,7 +24,7 @@ function required(text: string, model: string, field: string): string {
   return text.slice(0, start) + changed + text.slice(end);
 }
 
-function optionality(text: string, app: Parameters<typeof lintSchema>[1]["app"]) {
+function optionality(text: string, app: NonNullable<Parameters<typeof lintSchema>[1]>["app"]) {
   const file = parseSchemaText(text, "/p/prisma/schema.prisma");
   return lintSchema({ files: [file], blocks: file.blocks }, { version: VERSION, app, config: {} })
     .filter((finding) => finding.rule === "field-optionality")

@@ -25,6 +25,14 @@ describe("id-strategy", () => {
     expect(findingsOf("id-strategy", text, "1.7.25").map((finding) => finding.severity)).toEqual(["info"]);
   });
 
+  it("quotes the default as written: uuid(7), cuid(2)", () => {
+    for (const written of ["uuid(7)", "cuid(2)", "cuid()"]) {
+      const text = edit(CURRENT_SCHEMA, "  id            String    @id\n", `  id            String    @id @default(${written})\n`);
+      const [finding] = findingsOf("id-strategy", text, "1.7.25");
+      expect(finding!.message).toMatch(new RegExp(`^User\\.id has @default\\(${written.replace(/[()]/g, "\\$&")}\\), but Better Auth 1\\.7\\.25 always sends its own id`));
+    }
+  });
+
   it("accepts uuid ids when generateId is uuid, and demands a default when it is false", () => {
     expect(findingsOf("id-strategy", UUID_USER, "1.7.25", { generateId: "uuid" })).toEqual([]);
     const none = findingsOf("id-strategy", CURRENT_SCHEMA, "1.7.25", { generateId: false });
