@@ -335,3 +335,13 @@ export async function launchWorkbench(o = {}) {
     throw err;
   }
 }
+
+/** Quick Open (Ctrl+P) a file by name, as a person would, and wait until its editor shows `shownText`. */
+export async function quickOpen(page, fileName, shownText) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: shownText }).waitFor();
+}

@@ -16,6 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { quickOpen } from './launch.mjs';
 import { ROOT, vsixUiRun } from './vsix-ui-run.mjs';
 
 await vsixUiRun('screenshots', {
@@ -32,12 +33,7 @@ await vsixUiRun('screenshots', {
     await page.locator('.monaco-workbench').click({ position: { x: 640, y: 360 } });
 
     // Quick Open the schema, as a person would.
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type('schema.prisma');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'schema.prisma' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines', { hasText: 'model Session' }).waitFor();
+    await quickOpen(page, 'schema.prisma', 'model Session');
     step('schema.prisma open');
 
     // The error squiggle under `Session` (the installed extension activated on its own).

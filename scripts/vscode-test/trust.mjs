@@ -14,6 +14,7 @@
 // step leaves error.png there. The flags, the launch and the teardown: vsix-ui-run.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
+import { quickOpen } from './launch.mjs';
 import { vsixUiRun } from './vsix-ui-run.mjs';
 
 await vsixUiRun('trust', {
@@ -37,12 +38,7 @@ await vsixUiRun('trust', {
     check(await restrictedStatus.isVisible(), 'the folder opens in Restricted Mode (banner and status bar)');
     await page.locator('.monaco-workbench').click({ position: { x: 640, y: 360 } });
 
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type('schema.prisma');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'schema.prisma' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines', { hasText: 'model Session' }).waitFor();
+    await quickOpen(page, 'schema.prisma', 'model Session');
     step('schema.prisma open');
 
     // The config doctor runs after each lint of the schema and sets every file's diagnostics at

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { launchWorkbench } from './launch.mjs';
+import { launchWorkbench, quickOpen } from './launch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -55,12 +55,7 @@ try {
   await page.locator('.monaco-workbench').click({ position: { x: 600, y: 400 } });
 
   // Quick Open the file.
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type('hello.txt');
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines', { hasText: 'TODO: replace me' }).waitFor();
+  await quickOpen(page, 'hello.txt', 'TODO: replace me');
   step('hello.txt open');
 
   // The extension's diagnostic shows as a squiggle.
