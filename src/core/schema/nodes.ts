@@ -25,7 +25,11 @@ import type {
 export class LineIndex {
   private starts: Int32Array | undefined;
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** The file's path, held once here rather than on each of its blocks and fields. */
+    readonly path = "",
+  ) {}
 
   /** Takes line starts the lexer recorded while reading the whole text, saving a second scan. */
   adopt(starts: Int32Array | undefined): void {
@@ -219,14 +223,13 @@ export class AttributeNode extends Spanned implements Attribute {
 }
 
 export class FieldTypeNode extends Spanned implements FieldType {
-  optional = false;
-  list = false;
-
   constructor(
     index: LineIndex,
     start: number,
     end: number,
     private readonly nameEnd: number,
+    readonly optional: boolean,
+    readonly list: boolean,
   ) {
     super(index, start, end);
   }
@@ -236,10 +239,22 @@ export class FieldTypeNode extends Spanned implements FieldType {
   }
 }
 
+/** `optional` and `list` of a field's type, packed in FieldNode.typeFlags. */
+export const TYPE_OPTIONAL = 1;
+export const TYPE_LIST = 2;
+
 export class FieldNode extends Spanned implements Field {
-  type?: FieldType;
   trailingComment?: Comment;
   private attributeList: Attribute[] | undefined;
+  /**
+   * The type as offsets (typeStart -1: none). Its node is built when read and not kept: a User
+   * with a back-relation per app model kept a type object per field for the whole lint, and
+   * those were copied by every garbage collection that ran meanwhile.
+   */
+  typeStart = -1;
+  typeEnd = -1;
+  typeNameEnd = -1;
+  typeFlags = 0;
 
   constructor(
     index: LineIndex,
@@ -249,6 +264,11 @@ export class FieldNode extends Spanned implements Field {
     readonly leadingComments: Comment[],
   ) {
     super(index, start, end);
+  }
+
+  get type(): FieldType | undefined {
+    if (this.typeStart < 0) return undefined;
+    return new FieldTypeNode(this.index, this.typeStart, this.typeEnd, this.typeNameEnd, (this.typeFlags & TYPE_OPTIONAL) !== 0, (this.typeFlags & TYPE_LIST) !== 0);
   }
 
   /**

@@ -9,13 +9,14 @@ import {
   CommentNode,
   EnumValueNode,
   FieldNode,
-  FieldTypeNode,
   IdentifierNode,
   InvalidNode,
   LineIndex,
   NO_ARGS,
   NumberNode,
   StringNode,
+  TYPE_LIST,
+  TYPE_OPTIONAL,
 } from "./nodes";
 
 // A tolerant recursive-descent parser. It never throws: anything it cannot read becomes a
@@ -41,6 +42,55 @@ function blockKeyword(lx: Lexer): BlockKind | undefined {
   return undefined;
 }
 
+/**
+ * The comments the first pass reads outside a kept node, as offsets: a node and a list of one
+ * per commented model, kept for the whole lint, were most of a large schema's block headers.
+ * Nodes are built on first read and shared, so a comment that both leads a block and lies
+ * outside any block is one object in both lists, as before.
+ */
+class FirstPassComments {
+  /** start, end, and 1 when the comment lies outside any block, per comment (a typed array: a growing number[] was a megabyte of copies). */
+  private entries = new Int32Array(48);
+  count = 0;
+  private readonly nodes: (CommentNode | undefined)[] = [];
+  private outside: Comment[] | undefined;
+
+  constructor(private readonly index: LineIndex) {}
+
+  add(start: number, end: number, outsideBlocks: boolean): void {
+    let entries = this.entries;
+    const at = 3 * this.count;
+    if (at === entries.length) {
+      const grown = new Int32Array(entries.length * 2);
+      grown.set(entries);
+      this.entries = entries = grown;
+    }
+    entries[at] = start;
+    entries[at + 1] = end;
+    entries[at + 2] = outsideBlocks ? 1 : 0;
+    this.count++;
+  }
+
+  private node(i: number): CommentNode {
+    return (this.nodes[i] ??= new CommentNode(this.index, this.entries[3 * i]!, this.entries[3 * i + 1]!));
+  }
+
+  /** Entries [from, to) as nodes. */
+  list(from: number, to: number): Comment[] {
+    const list: Comment[] = new Array(to - from);
+    for (let i = from; i < to; i++) list[i - from] = this.node(i);
+    return list;
+  }
+
+  /** The comments outside any block, in order. */
+  outsideBlocks(): Comment[] {
+    if (this.outside) return this.outside;
+    const list: Comment[] = [];
+    for (let i = 0; i < this.count; i++) if (this.entries[3 * i + 2] === 1) list.push(this.node(i));
+    return (this.outside = list);
+  }
+}
+
 /** What a block body holds once parsed. */
 class BlockBody {
   fields: Field[] = [];
@@ -57,24 +107,39 @@ class BlockBody {
  */
 class BlockNode implements Block {
   name = "";
-  closed = false;
   nameStart: number;
   nameEnd: number;
   end: number;
   bodyStartOffset = -1;
+  /** Where `}` is; -1 while the block is unclosed. */
   bodyEndOffset = -1;
   private body: BlockBody | undefined;
+  private leadingList: Comment[] | undefined;
 
   constructor(
     private readonly index: LineIndex,
     readonly kind: BlockKind,
     readonly start: number,
-    readonly leadingComments: Comment[],
-    readonly file: string,
+    private readonly firstPassComments: FirstPassComments,
+    /** The leading comments: entries [leadingFrom, leadingTo) of the first pass's comments. */
+    private readonly leadingFrom: number,
+    private readonly leadingTo: number,
   ) {
     this.nameStart = start;
     this.nameEnd = start + kind.length;
     this.end = this.nameEnd;
+  }
+
+  get file(): string {
+    return this.index.path;
+  }
+
+  get closed(): boolean {
+    return this.bodyEndOffset >= 0;
+  }
+
+  get leadingComments(): Comment[] {
+    return (this.leadingList ??= this.firstPassComments.list(this.leadingFrom, this.leadingTo));
   }
 
   get nameRange(): Range {
@@ -89,7 +154,7 @@ class BlockNode implements Block {
   materialize(): BlockBody {
     if (!this.body) {
       this.body = new BlockBody();
-      if (this.bodyStartOffset >= 0) new Parser(this.file, this.index.text, this.index, this.bodyStartOffset).parseBodyInto(this, this.body);
+      if (this.bodyStartOffset >= 0) new Parser(this.index, this.bodyStartOffset).parseBodyInto(this, this.body);
     }
     return this.body;
   }
@@ -155,7 +220,6 @@ class LazyFieldNode extends FieldNode {
     end: number,
     nameEnd: number,
     leadingComments: Comment[],
-    private readonly file: string,
     /** Offset of the first attribute's `@`, or -1 when the field has none. */
     private readonly attributesAt: number,
   ) {
@@ -164,9 +228,12 @@ class LazyFieldNode extends FieldNode {
 
   protected override readAttributes(): Attribute[] {
     if (this.attributesAt < 0) return [];
-    return new Parser(this.file, this.index.text, this.index, this.attributesAt).parseFieldAttributes();
+    return new Parser(this.index, this.attributesAt).parseFieldAttributes();
   }
 }
+
+/** Shared by the first pass's members, which it drops. */
+const NO_COMMENTS: Comment[] = Object.freeze([]) as unknown as Comment[];
 
 /** An array that keeps nothing: the first pass "stores" members here so they die young. */
 function discard<T>(): T[] {
@@ -188,13 +255,21 @@ interface PendingProblem {
   end: number;
 }
 
+/** The sink skipTrivia is given outside blocks; the first pass keeps those comments as offsets. */
+const OUTSIDE_BLOCKS: Comment[] = discard();
+
 class Parser {
   private readonly lx: Lexer;
+  private readonly path: string;
+  private readonly text: string;
   private readonly problems: PendingProblem[] = [];
   private readonly blocks: Block[] = [];
-  private readonly topComments: Comment[] = [];
-  /** Comments directly above the next declaration; a blank line detaches them. */
+  /** The first pass's comments (undefined in a second pass, which keeps nodes). */
+  private readonly firstPass: FirstPassComments | undefined;
+  /** Comments directly above the next declaration; a blank line detaches them. Second pass. */
   private pending: Comment[] = [];
+  /** The same in the first pass: its comments from this entry on. */
+  private pendingFrom = 0;
   /** Offset where the last member read so far ends. */
   private lastEnd = 0;
   /** Nesting of `(` and `[`; bounded so hostile input cannot overflow the stack. */
@@ -213,15 +288,16 @@ class Parser {
   private retain: boolean;
 
   constructor(
-    private readonly path: string,
-    private readonly text: string,
-    private readonly index: LineIndex = new LineIndex(text),
+    private readonly index: LineIndex,
     offset = 0,
   ) {
+    this.path = index.path;
+    this.text = index.text;
     // Only the first pass reads the whole text, so only it can record every line start; and
     // only the second pass (one block's body) keeps what it reads.
-    this.lx = new Lexer(text, offset, offset === 0);
+    this.lx = new Lexer(this.text, offset, offset === 0);
     this.retain = offset !== 0;
+    this.firstPass = offset === 0 ? new FirstPassComments(index) : undefined;
   }
 
   /** A field's attributes, from the `@` of the first; their problems were reported by the first pass. */
@@ -240,7 +316,7 @@ class Parser {
   parse(): SchemaFile {
     const lx = this.lx;
     while (lx.kind !== Tok.Eof) {
-      if (this.skipTrivia(this.topComments)) continue;
+      if (this.skipTrivia(OUTSIDE_BLOCKS)) continue;
       const kind = lx.kind === Tok.Ident ? blockKeyword(lx) : undefined;
       if (kind) {
         this.parseBlock(kind);
@@ -252,12 +328,15 @@ class Parser {
     const index = this.index;
     index.adopt(lx.lineStarts());
     const problems: ParseProblem[] = this.problems.map(({ message, start, end }) => ({ message, range: index.range(start, end), file: this.path }));
+    const comments = this.firstPass!;
     return {
       path: this.path,
       text: this.text,
       blocks: this.blocks,
       problems,
-      comments: this.topComments,
+      get comments() {
+        return comments.outsideBlocks();
+      },
       lineText: (line) => index.lineText(line),
     };
   }
@@ -278,7 +357,13 @@ class Parser {
     if (lx.kind === Tok.Newline) {
       lx.advance();
       // Two newlines in a row (a blank line) detach pending comments from what follows.
-      if (lx.kind === Tok.Newline && this.pending.length) this.pending = [];
+      if (lx.kind === Tok.Newline) this.dropPending();
+      return true;
+    }
+    const firstPass = this.firstPass;
+    if (lx.kind === Tok.Comment && firstPass) {
+      firstPass.add(lx.start, lx.end, sink === OUTSIDE_BLOCKS);
+      lx.advance();
       return true;
     }
     if (lx.kind === Tok.Comment) {
@@ -305,7 +390,17 @@ class Parser {
     return trailing;
   }
 
+  private dropPending(): void {
+    if (this.firstPass) this.pendingFrom = this.firstPass.count;
+    else if (this.pending.length) this.pending = [];
+  }
+
+  /** A member's leading comments; the first pass keeps none (its members are dropped). */
   private takePending(): Comment[] {
+    if (this.firstPass) {
+      this.pendingFrom = this.firstPass.count;
+      return NO_COMMENTS;
+    }
     const pending = this.pending;
     if (pending.length) this.pending = [];
     return pending;
@@ -313,7 +408,9 @@ class Parser {
 
   private parseBlock(kind: BlockKind): void {
     const lx = this.lx;
-    const block = new BlockNode(this.index, kind, lx.start, this.takePending(), this.path);
+    const comments = this.firstPass!;
+    const block = new BlockNode(this.index, kind, lx.start, comments, this.pendingFrom, comments.count);
+    this.pendingFrom = comments.count;
     this.blocks.push(block);
     lx.advance();
     if (lx.kind === Tok.Ident) {
@@ -339,11 +436,10 @@ class Parser {
     let sawMember = false;
     while (lx.kind !== Tok.Eof) {
       if (lx.kind === Tok.RBrace) {
-        block.closed = true;
         block.bodyEndOffset = lx.start;
         block.end = lx.end;
         lx.advance();
-        if (this.pending.length) this.pending = [];
+        this.dropPending();
         return;
       }
       if (this.skipTrivia(body.comments)) continue;
@@ -444,15 +540,15 @@ class Parser {
     const start = lx.start;
     const nameEnd = lx.end;
     let end = nameEnd;
-    let type: FieldTypeNode | undefined;
+    let typeStart = -1;
+    let typeEnd = -1;
+    let typeNameEnd = -1;
+    let typeFlags = 0;
     let trailingComment: Comment | undefined;
     lx.advance();
     if (lx.kind === Tok.Ident) {
-      const typeStart = lx.start;
-      const typeNameEnd = lx.end;
-      let typeEnd = lx.end;
-      let list = false;
-      let optional = false;
+      typeStart = lx.start;
+      typeNameEnd = typeEnd = lx.end;
       lx.advance();
       // Unsupported("...") and the like: the arguments are read and dropped.
       if ((lx.kind as Tok) === Tok.LParen) {
@@ -465,21 +561,16 @@ class Parser {
         lx.advance();
         if ((lx.kind as Tok) === Tok.RBracket) {
           typeEnd = lx.end;
-          list = true;
+          typeFlags |= TYPE_LIST;
           lx.advance();
         } else {
           this.problem("Expected ']' to close the list type.", open, open + 1);
         }
       }
       if ((lx.kind as Tok) === Tok.Question || (lx.kind as Tok) === Tok.Bang) {
-        optional = (lx.kind as Tok) === Tok.Question;
+        if ((lx.kind as Tok) === Tok.Question) typeFlags |= TYPE_OPTIONAL;
         typeEnd = lx.end;
         lx.advance();
-      }
-      if (retain) {
-        type = new FieldTypeNode(this.index, typeStart, typeEnd, typeNameEnd);
-        type.list = list;
-        type.optional = optional;
       }
       end = typeEnd;
     } else {
@@ -513,8 +604,11 @@ class Parser {
     this.retain = retain;
     this.lastEnd = end;
     if (!retain) return undefined;
-    const field = new LazyFieldNode(this.index, start, end, nameEnd, leading, this.path, attributesAt);
-    field.type = type;
+    const field = new LazyFieldNode(this.index, start, end, nameEnd, leading, attributesAt);
+    field.typeStart = typeStart;
+    field.typeEnd = typeEnd;
+    field.typeNameEnd = typeNameEnd;
+    field.typeFlags = typeFlags;
     field.trailingComment = trailingComment;
     return field;
   }
@@ -744,5 +838,5 @@ class Parser {
 }
 
 export function parseSchemaText(text: string, path = "schema.prisma"): SchemaFile {
-  return new Parser(path, text).parse();
+  return new Parser(new LineIndex(text, path)).parse();
 }

@@ -1,4 +1,5 @@
-import type { Attribute, Block, Expr, Field, Schema } from "./ast";
+import type { Attribute, Block, Expr, Field, FieldType, Schema } from "./ast";
+import { FieldNode } from "./nodes";
 
 // Small read-only questions rules ask of the tree, kept in one place so every rule reads the
 // schema the same way Prisma does (field `@unique` and single-column `@@unique` are equivalent).
@@ -17,6 +18,17 @@ export function blockAttributes(block: Block, name: string): Attribute[] {
 
 export function findField(block: Block, name: string): Field | undefined {
   return block.fields.find((field) => field.name === name);
+}
+
+/**
+ * The field's type when it is neither optional nor a list (a value every create must give), else
+ * undefined. The parser's fields answer from their offsets, so a User with thousands of
+ * back-relation lists builds no type object for them.
+ */
+export function requiredSingleType(field: Field): FieldType | undefined {
+  if (field instanceof FieldNode && (field.typeStart < 0 || field.typeFlags !== 0)) return undefined;
+  const type = field.type;
+  return type && !type.optional && !type.list ? type : undefined;
 }
 
 export function stringValue(expr: Expr | undefined): string | undefined {
@@ -80,8 +92,13 @@ export function datasourceProvider(schema: Schema): string | undefined {
   return undefined;
 }
 
+/** What isRelationField asks of the model names (a Set does). */
+export interface NameLookup {
+  has(name: string): boolean;
+}
+
 /** Scalar fields a database column backs (relation fields and lists of models are virtual). */
-export function isRelationField(modelNames: ReadonlySet<string>, field: Field): boolean {
+export function isRelationField(modelNames: NameLookup, field: Field): boolean {
   if (fieldAttribute(field, "relation")) return true;
   const type = field.type?.name;
   return !!type && modelNames.has(type);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { parseSchemaText } from "../../../src/core/schema/parser";
+import { requiredSingleType } from "../../../src/core/schema/query";
+
+// Parts the parser keeps as offsets and builds when read (comments outside blocks, a block's
+// leading comments, a field's type): what is read must be what the text says.
+
+const SCHEMA = `// header note
+/* generated */
+
+/// Users.
+// second line
+model User {
+  id    String  @id
+  posts Post[]
+  bio   String? // trailing
+  age   Int!
+  odd   Unsupported("circle")
+  typo
+}
+// between
+
+model Open {
+  id String @id
+  // inside an unclosed block
+model Post {
+  id String @id
+}
+`;
+
+describe("parser parts built on first read", () => {
+  const file = parseSchemaText(SCHEMA, "prisma/schema.prisma");
+  const [user, open, post] = file.blocks;
+
+  it("lists the comments outside any block, in order, with their ranges", () => {
+    expect(file.comments.map((comment) => comment.text)).toEqual(["// header note", "/* generated */", "/// Users.", "// second line", "// between"]);
+    expect(file.comments.map((comment) => comment.doc)).toEqual([false, false, true, false, false]);
+    expect(file.comments[3]!.range).toEqual({ start: { line: 4, character: 0 }, end: { line: 4, character: 14 } });
+    expect(file.comments).toBe(file.comments);
+  });
+
+  it("gives a block the comments directly above it, the same objects as the file's list", () => {
+    expect(user!.leadingComments.map((comment) => comment.text)).toEqual(["/// Users.", "// second line"]);
+    expect(user!.leadingComments[0]).toBe(file.comments[2]);
+    expect(user!.leadingComments).toBe(user!.leadingComments);
+    // A blank line detaches "// between" from Open.
+    expect(open!.leadingComments).toEqual([]);
+  });
+
+  it("gives the next block a comment of an unclosed block above it, which is not outside any block", () => {
+    expect(open!.closed).toBe(false);
+    expect(post!.closed).toBe(true);
+    expect(post!.leadingComments.map((comment) => comment.text)).toEqual(["// inside an unclosed block"]);
+    expect(file.comments.map((comment) => comment.text)).not.toContain("// inside an unclosed block");
+    expect(open!.comments.map((comment) => comment.text)).toEqual(["// inside an unclosed block"]);
+    expect(user!.file).toBe("prisma/schema.prisma");
+  });
+
+  it("reads each field's type from the text: name, optional, list and range", () => {
+    const types = user!.fields.map((field) => field.type && { name: field.type.name, optional: field.type.optional, list: field.type.list });
+    expect(types).toEqual([
+      { name: "String", optional: false, list: false },
+      { name: "Post", optional: false, list: true },
+      { name: "String", optional: true, list: false },
+      { name: "Int", optional: false, list: false },
+      { name: "Unsupported", optional: false, list: false },
+      undefined,
+    ]);
+    const odd = user!.fields[4]!;
+    expect(odd.type!.range).toEqual({ start: { line: 10, character: 8 }, end: { line: 10, character: 29 } });
+    expect(user!.fields[2]!.trailingComment?.text).toBe("// trailing");
+  });
+
+  it("names the required single type only for fields neither optional nor lists", () => {
+    expect(user!.fields.map((field) => requiredSingleType(field)?.name)).toEqual(["String", undefined, undefined, "Int", "Unsupported", undefined]);
+    // A field built by hand (not by the parser) is answered from its type.
+    const plain = { ...user!.fields[0]!, name: "x", type: { name: "Int", optional: false, list: false, range: user!.fields[0]!.range } };
+    expect(requiredSingleType(plain)?.name).toBe("Int");
+    expect(requiredSingleType({ ...plain, type: { ...plain.type, list: true } })).toBeUndefined();
+  });
+});
