@@ -9,6 +9,7 @@ import { parseSchemaText } from "../schema/parser";
 import { datasourceProvider } from "../schema/query";
 import { rules } from "./rules";
 import type { Report, Rule, RuleContext } from "./rules/rule";
+import { ModelNames } from "./model-names";
 import { isSuppressed } from "./suppressions";
 import type { DetectedVersion } from "../version/detected-version";
 import { parseVersionOverride } from "../version/override";
@@ -47,13 +48,6 @@ function compare(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-/** Names a field type can refer to as a relation or composite: models, types and views. */
-function namesOfModels(schema: Schema): Set<string> {
-  const names = new Set<string>();
-  for (const block of schema.blocks) if (block.kind === "model" || block.kind === "type" || block.kind === "view") names.add(block.name);
-  return names;
-}
-
 export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[] {
   const config = options.config ?? {};
   const version = resolveVersion(options);
@@ -73,7 +67,6 @@ export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[]
   }
 
   let current: Rule | undefined;
-  let modelNames: Set<string> | undefined;
   let severity: Severity = "error";
   const context: RuleContext = {
     schema,
@@ -84,11 +77,7 @@ export function lintSchema(schema: Schema, options: LintOptions = {}): Finding[]
     expected,
     models: resolveModels(schema, config, expected),
     app: options.app ?? {},
-    // Built on first use: a rule asks only about a non-list field without @relation, and a large
-    // schema's set of names was a megabyte of garbage on every keystroke.
-    get modelNames() {
-      return (modelNames ??= namesOfModels(schema));
-    },
+    modelNames: new ModelNames(schema.blocks),
     provider: datasourceProvider(schema),
     lineText,
     report(report: Report) {

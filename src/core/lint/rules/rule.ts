@@ -4,6 +4,7 @@ import type { ExpectedModel, VersionLayout } from "../../better-auth/core-schema
 import type { ResolvedModel } from "../../better-auth/resolve-models";
 import type { Fix, RelatedPlace, Severity } from "../findings";
 import type { Block, Range, Schema } from "../../schema/ast";
+import type { NameLookup } from "../../schema/query";
 import type { DetectedVersion } from "../../version/detected-version";
 
 export interface Report {
@@ -31,7 +32,8 @@ export interface RuleContext {
   /** Each expected table's Prisma model, by Better Auth's table key. */
   models: ReadonlyMap<string, ResolvedModel>;
   app: AppContext;
-  modelNames: ReadonlySet<string>;
+  /** Names of the schema's models, types and views. */
+  modelNames: NameLookup;
   provider: string | undefined;
   /** A line of a schema file, for edits that keep indentation. */
   lineText(file: string, line: number): string;

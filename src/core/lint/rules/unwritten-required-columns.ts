@@ -1,4 +1,4 @@
-import { fieldAttribute, isRelationField } from "../../schema/query";
+import { fieldAttribute, isRelationField, requiredSingleType } from "../../schema/query";
 import { makeOptional } from "../../schema/edits";
 import { fieldNameOf } from "./expected-fields";
 import type { Rule, RuleContext } from "./rule";
@@ -59,8 +59,8 @@ export const unwrittenRequiredColumns: Rule = {
       if (!block) continue;
       const known = new Set(model.fields.map(fieldNameOf));
       for (const field of block.fields) {
-        const type = field.type;
-        if (!type || known.has(field.name) || type.optional || type.list || type.name.startsWith("Unsupported")) continue;
+        const type = requiredSingleType(field);
+        if (!type || known.has(field.name) || type.name.startsWith("Unsupported")) continue;
         // Known leftovers of another version get stale-fields' message (and fix) instead.
         if (stale.has(`${model.key}.${field.name}`)) continue;
         if (isRelationField(context.modelNames, field)) continue;
