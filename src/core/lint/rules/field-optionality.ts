@@ -10,7 +10,9 @@ export const fieldOptionality: Rule = {
   rationale:
     "Better Auth omits optional fields (image, ipAddress, userAgent, account tokens…) when it has no value. If the Prisma field is " +
     "required and has no default, that create fails (\"Argument `image` is missing\"). Plugin fields are judged the same way, except those " +
-    "their plugin always writes although getAuthTables calls them optional: organization()'s invitation.role (its invite endpoint requires a role).",
+    "their plugin writes on every create although getAuthTables calls them optional, read in each plugin's code: organization()'s invitation.role (its invite endpoint " +
+    "requires a role), teamMember.createdAt and membershipKey, deviceAuthorization()'s deviceCode.clientId and pollingInterval, jwt()'s jwks.alg, passkey()'s " +
+    "createdAt, transports and aaguid, sso()'s ssoProvider.userId (1.3.24–1.3.34) and stripe()'s subscription.stripeCustomerId.",
   examples: {
     bad: { title: "A required image", schema: "model User {\n  image String\n}" },
     good: { title: "An optional image", schema: "model User {\n  image String?\n}" },
