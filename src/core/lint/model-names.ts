@@ -1,5 +1,5 @@
 import type { Block } from "../schema/ast";
-import type { NameLookup } from "../schema/query";
+import { isNamed, type NameLookup } from "../schema/query";
 
 /** Block kinds a field type can name as a relation or composite. */
 function namesAModel(block: Block): boolean {
@@ -28,7 +28,7 @@ export class ModelNames implements NameLookup {
       for (const block of this.blocks) if (namesAModel(block)) this.names.add(block.name);
       return this.names.has(name);
     }
-    for (const block of this.blocks) if (block.name === name && namesAModel(block)) return true;
+    for (const block of this.blocks) if (namesAModel(block) && isNamed(block, name)) return true;
     return false;
   }
 }

@@ -54,6 +54,8 @@ class FirstPassComments {
   count = 0;
   private readonly nodes: (CommentNode | undefined)[] = [];
   private outside: Comment[] | undefined;
+  /** Blocks' leading comment lists, by the block's start, built when first read. */
+  private readonly leading = new Map<number, Comment[]>();
 
   constructor(private readonly index: LineIndex) {}
 
@@ -75,10 +77,20 @@ class FirstPassComments {
     return (this.nodes[i] ??= new CommentNode(this.index, this.entries[3 * i]!, this.entries[3 * i + 1]!));
   }
 
-  /** Entries [from, to) as nodes. */
-  list(from: number, to: number): Comment[] {
-    const list: Comment[] = new Array(to - from);
-    for (let i = from; i < to; i++) list[i - from] = this.node(i);
+  /**
+   * The comments from entry `from` up to the block starting at `blockStart`: recorded before the
+   * block, so the range's end is where the entries pass that offset (the block stores one number).
+   */
+  leadingOf(from: number, blockStart: number): Comment[] {
+    let to = from;
+    while (to < this.count && this.entries[3 * to]! < blockStart) to++;
+    if (to === from) return [];
+    let list = this.leading.get(blockStart);
+    if (!list) {
+      list = new Array(to - from);
+      for (let i = from; i < to; i++) list[i - from] = this.node(i);
+      this.leading.set(blockStart, list);
+    }
     return list;
   }
 
@@ -89,6 +101,11 @@ class FirstPassComments {
     for (let i = 0; i < this.count; i++) if (this.entries[3 * i + 2] === 1) list.push(this.node(i));
     return (this.outside = list);
   }
+}
+
+/** A file's LineIndex with the first pass's comments, which its blocks read their leading comments from. */
+class FileIndex extends LineIndex {
+  readonly firstPassComments = new FirstPassComments(this);
 }
 
 /** What a block body holds once parsed. */
@@ -106,28 +123,40 @@ class BlockBody {
  * Better Auth models, so a large schema's other models never become long-lived objects.
  */
 class BlockNode implements Block {
-  name = "";
+  // Slots are few: a 10,000-model schema keeps 10,000 of these for the whole lint, and each
+  // garbage collection meanwhile copies them.
+  /** Offsets of the name; nameStart is the block's start when it has none. */
   nameStart: number;
   nameEnd: number;
+  private nameText: string | undefined;
   end: number;
   bodyStartOffset = -1;
   /** Where `}` is; -1 while the block is unclosed. */
   bodyEndOffset = -1;
   private body: BlockBody | undefined;
-  private leadingList: Comment[] | undefined;
 
   constructor(
-    private readonly index: LineIndex,
+    private readonly index: FileIndex,
     readonly kind: BlockKind,
     readonly start: number,
-    private readonly firstPassComments: FirstPassComments,
-    /** The leading comments: entries [leadingFrom, leadingTo) of the first pass's comments. */
+    /** The first of the first pass's comments that lead this block (see FirstPassComments.leadingOf). */
     private readonly leadingFrom: number,
-    private readonly leadingTo: number,
   ) {
     this.nameStart = start;
     this.nameEnd = start + kind.length;
     this.end = this.nameEnd;
+  }
+
+  /** Sliced when first read: a lint reads the names of a few models of a large schema. */
+  get name(): string {
+    if (this.nameStart === this.start) return "";
+    return (this.nameText ??= this.index.text.slice(this.nameStart, this.nameEnd));
+  }
+
+  /** `block.name === name`, compared in the text without slicing the name. */
+  nameIs(name: string): boolean {
+    if (this.nameStart === this.start) return name === "";
+    return this.nameEnd - this.nameStart === name.length && this.index.text.startsWith(name, this.nameStart);
   }
 
   get file(): string {
@@ -139,7 +168,7 @@ class BlockNode implements Block {
   }
 
   get leadingComments(): Comment[] {
-    return (this.leadingList ??= this.firstPassComments.list(this.leadingFrom, this.leadingTo));
+    return this.index.firstPassComments.leadingOf(this.leadingFrom, this.start);
   }
 
   get nameRange(): Range {
@@ -215,7 +244,7 @@ function append<T>(list: T[] | undefined, item: T): T[] {
 /** A kept field whose attributes are parsed again, from where they start, when first read. */
 class LazyFieldNode extends FieldNode {
   constructor(
-    index: LineIndex,
+    index: FileIndex,
     start: number,
     end: number,
     nameEnd: number,
@@ -228,7 +257,7 @@ class LazyFieldNode extends FieldNode {
 
   protected override readAttributes(): Attribute[] {
     if (this.attributesAt < 0) return [];
-    return new Parser(this.index, this.attributesAt).parseFieldAttributes();
+    return new Parser(this.index as FileIndex, this.attributesAt).parseFieldAttributes();
   }
 }
 
@@ -288,7 +317,7 @@ class Parser {
   private retain: boolean;
 
   constructor(
-    private readonly index: LineIndex,
+    private readonly index: FileIndex,
     offset = 0,
   ) {
     this.path = index.path;
@@ -297,7 +326,7 @@ class Parser {
     // only the second pass (one block's body) keeps what it reads.
     this.lx = new Lexer(this.text, offset, offset === 0);
     this.retain = offset !== 0;
-    this.firstPass = offset === 0 ? new FirstPassComments(index) : undefined;
+    this.firstPass = offset === 0 ? index.firstPassComments : undefined;
   }
 
   /** A field's attributes, from the `@` of the first; their problems were reported by the first pass. */
@@ -408,13 +437,11 @@ class Parser {
 
   private parseBlock(kind: BlockKind): void {
     const lx = this.lx;
-    const comments = this.firstPass!;
-    const block = new BlockNode(this.index, kind, lx.start, comments, this.pendingFrom, comments.count);
-    this.pendingFrom = comments.count;
+    const block = new BlockNode(this.index, kind, lx.start, this.pendingFrom);
+    this.pendingFrom = this.firstPass!.count;
     this.blocks.push(block);
     lx.advance();
     if (lx.kind === Tok.Ident) {
-      block.name = lx.tokenText();
       block.nameStart = lx.start;
       block.nameEnd = block.end = lx.end;
       lx.advance();
@@ -838,5 +865,5 @@ class Parser {
 }
 
 export function parseSchemaText(text: string, path = "schema.prisma"): SchemaFile {
-  return new Parser(new LineIndex(text, path)).parse();
+  return new Parser(new FileIndex(text, path)).parse();
 }

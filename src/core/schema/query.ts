@@ -8,6 +8,12 @@ export function models(schema: Schema): Block[] {
   return schema.blocks.filter((block) => block.kind === "model");
 }
 
+/** `block.name === name`; the parser's blocks compare in the text, so asking every block slices no names. */
+export function isNamed(block: Block, name: string): boolean {
+  const named = block as Block & { nameIs?(name: string): boolean };
+  return named.nameIs ? named.nameIs(name) : block.name === name;
+}
+
 export function fieldAttribute(field: Field, name: string): Attribute | undefined {
   return field.attributes.find((attribute) => attribute.name === name);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSchemaText } from "../../../src/core/schema/parser";
-import { requiredSingleType } from "../../../src/core/schema/query";
+import { isNamed, requiredSingleType } from "../../../src/core/schema/query";
 
 // Parts the parser keeps as offsets and builds when read (comments outside blocks, a block's
 // leading comments, a field's type): what is read must be what the text says.
@@ -77,5 +77,17 @@ describe("parser parts built on first read", () => {
     const plain = { ...user!.fields[0]!, name: "x", type: { name: "Int", optional: false, list: false, range: user!.fields[0]!.range } };
     expect(requiredSingleType(plain)?.name).toBe("Int");
     expect(requiredSingleType({ ...plain, type: { ...plain.type, list: true } })).toBeUndefined();
+  });
+
+  it("reads block names when asked, compares them in place, and gives an unnamed block none", () => {
+    const other = parseSchemaText(`model A {\n  id String @id\n}\n/// B's doc\nmodel B {\n}\nmodel {\n}\n`);
+    const [a, b, unnamed] = other.blocks;
+    expect(other.blocks.map((block) => block.name)).toEqual(["A", "B", ""]);
+    expect(unnamed!.nameRange).toEqual({ start: { line: 6, character: 0 }, end: { line: 6, character: 5 } });
+    expect(other.problems.map((problem) => problem.message)).toEqual(["Expected a name after 'model'."]);
+    expect([isNamed(a!, "A"), isNamed(a!, "AB"), isNamed(a!, "a"), isNamed(b!, "B"), isNamed(unnamed!, ""), isNamed(unnamed!, "model")]).toEqual([true, false, false, true, true, false]);
+    // A has no leading comments and B, right after it, has one: each gets its own.
+    expect(a!.leadingComments).toEqual([]);
+    expect(b!.leadingComments.map((comment) => comment.text)).toEqual(["/// B's doc"]);
   });
 });
