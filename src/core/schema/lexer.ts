@@ -65,6 +65,17 @@ PUNCTUATION[33] = Tok.Bang;
 PUNCTUATION[46] = Tok.Dot;
 PUNCTUATION[64] = Tok.At;
 
+/** End of the identifier token starting at `start`, as the lexer reads it: nodes find a name's end from its start instead of keeping it. */
+export function identEndAt(text: string, start: number): number {
+  let pos = start + 1;
+  while (pos < text.length) {
+    const d = text.charCodeAt(pos);
+    if (d < 128 && (CLASSES[d]! & IDENT_PART) === 0) break;
+    pos++;
+  }
+  return pos;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

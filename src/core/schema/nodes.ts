@@ -16,6 +16,7 @@ import type {
   Range,
   StringExpr,
 } from "./ast";
+import { identEndAt } from "./lexer";
 
 // Parser nodes keep offsets and build Position/Range objects only when asked. A 15,000-line
 // schema has hundreds of thousands of ranges and a lint reads a handful of them; building them
@@ -239,36 +240,52 @@ export class FieldTypeNode extends Spanned implements FieldType {
   }
 }
 
-/** `optional` and `list` of a field's type, packed in FieldNode.typeFlags. */
+/** `optional` and `list` of a field's type, packed with its start in FieldNode.typeAt. */
 export const TYPE_OPTIONAL = 1;
 export const TYPE_LIST = 2;
 
 export class FieldNode extends Spanned implements Field {
+  // Slots are few: a User with a back-relation per model keeps thousands of these for the whole
+  // lint, and each garbage collection meanwhile copies them. Name and type-name ends are found
+  // again from their starts (each is one identifier token).
   trailingComment?: Comment;
   private attributeList: Attribute[] | undefined;
   /**
-   * The type as offsets (typeStart -1: none). Its node is built when read and not kept: a User
-   * with a back-relation per app model kept a type object per field for the whole lint, and
-   * those were copied by every garbage collection that ran meanwhile.
+   * The type's start times 4 plus its TYPE_ flags, or -1 without a type. Its node is built when
+   * read and not kept, for the same reason.
    */
-  typeStart = -1;
+  private typeAt = -1;
   typeEnd = -1;
-  typeNameEnd = -1;
-  typeFlags = 0;
 
   constructor(
     index: LineIndex,
     start: number,
     end: number,
-    private readonly nameEnd: number,
     readonly leadingComments: Comment[],
   ) {
     super(index, start, end);
   }
 
+  setType(start: number, end: number, flags: number): void {
+    this.typeAt = start * 4 + flags;
+    this.typeEnd = end;
+  }
+
+  /** Offset of the type's name; -1 without a type. */
+  get typeStart(): number {
+    return this.typeAt < 0 ? -1 : Math.floor(this.typeAt / 4);
+  }
+
+  /** TYPE_OPTIONAL and TYPE_LIST; 0 without a type. */
+  get typeFlags(): number {
+    return this.typeAt < 0 ? 0 : this.typeAt % 4;
+  }
+
   get type(): FieldType | undefined {
-    if (this.typeStart < 0) return undefined;
-    return new FieldTypeNode(this.index, this.typeStart, this.typeEnd, this.typeNameEnd, (this.typeFlags & TYPE_OPTIONAL) !== 0, (this.typeFlags & TYPE_LIST) !== 0);
+    const start = this.typeStart;
+    if (start < 0) return undefined;
+    const flags = this.typeFlags;
+    return new FieldTypeNode(this.index, start, this.typeEnd, identEndAt(this.index.text, start), (flags & TYPE_OPTIONAL) !== 0, (flags & TYPE_LIST) !== 0);
   }
 
   /**
@@ -285,11 +302,11 @@ export class FieldNode extends Spanned implements Field {
 
   // Sliced on demand: the first pass builds (and drops) a node per field of every model.
   get name(): string {
-    return this.index.text.slice(this.start, this.nameEnd);
+    return this.index.text.slice(this.start, identEndAt(this.index.text, this.start));
   }
 
   get nameRange(): Range {
-    return this.index.range(this.start, this.nameEnd);
+    return this.index.range(this.start, identEndAt(this.index.text, this.start));
   }
 }
 

@@ -247,12 +247,11 @@ class LazyFieldNode extends FieldNode {
     index: FileIndex,
     start: number,
     end: number,
-    nameEnd: number,
     leadingComments: Comment[],
     /** Offset of the first attribute's `@`, or -1 when the field has none. */
     private readonly attributesAt: number,
   ) {
-    super(index, start, end, nameEnd, leadingComments);
+    super(index, start, end, leadingComments);
   }
 
   protected override readAttributes(): Attribute[] {
@@ -569,13 +568,12 @@ class Parser {
     let end = nameEnd;
     let typeStart = -1;
     let typeEnd = -1;
-    let typeNameEnd = -1;
     let typeFlags = 0;
     let trailingComment: Comment | undefined;
     lx.advance();
     if (lx.kind === Tok.Ident) {
       typeStart = lx.start;
-      typeNameEnd = typeEnd = lx.end;
+      typeEnd = lx.end;
       lx.advance();
       // Unsupported("...") and the like: the arguments are read and dropped.
       if ((lx.kind as Tok) === Tok.LParen) {
@@ -631,11 +629,8 @@ class Parser {
     this.retain = retain;
     this.lastEnd = end;
     if (!retain) return undefined;
-    const field = new LazyFieldNode(this.index, start, end, nameEnd, leading, attributesAt);
-    field.typeStart = typeStart;
-    field.typeEnd = typeEnd;
-    field.typeNameEnd = typeNameEnd;
-    field.typeFlags = typeFlags;
+    const field = new LazyFieldNode(this.index, start, end, leading, attributesAt);
+    if (typeStart >= 0) field.setType(typeStart, typeEnd, typeFlags);
     field.trailingComment = trailingComment;
     return field;
   }

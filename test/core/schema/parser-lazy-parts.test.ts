@@ -90,4 +90,18 @@ describe("parser parts built on first read", () => {
     expect(a!.leadingComments).toEqual([]);
     expect(b!.leadingComments.map((comment) => comment.text)).toEqual(["/// B's doc"]);
   });
+
+  it("finds a field's name and type name from where they start, non-ASCII letters and a type right before `[]`/`?` included", () => {
+    const other = parseSchemaText(`model Ünïcode {\n  naïve_1 Straße[]\n  名前 Typ?@default("x")\n  x\tInt@id\n}\n`);
+    const fields = other.blocks[0]!.fields;
+    expect(fields.map((field) => [field.name, field.type?.name, field.type?.list, field.type?.optional])).toEqual([
+      ["naïve_1", "Straße", true, false],
+      ["名前", "Typ", false, true],
+      ["x", "Int", false, false],
+    ]);
+    expect(fields[1]!.nameRange).toEqual({ start: { line: 2, character: 2 }, end: { line: 2, character: 4 } });
+    expect(fields[1]!.type!.range).toEqual({ start: { line: 2, character: 5 }, end: { line: 2, character: 9 } });
+    expect(fields[2]!.attributes.map((attribute) => attribute.name)).toEqual(["id"]);
+    expect(other.blocks[0]!.name).toBe("Ünïcode");
+  });
 });
