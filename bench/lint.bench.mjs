@@ -84,8 +84,13 @@ for (let i = 0; i < 2; i++) wasmOf(mid.text)();
 const timesMid = [];
 const timesBig = [];
 const timesWasmMid = [];
+// gc() is a forced, memory-reducing collection: it also drops optimized code, so the next runs
+// are JIT warm-up (measured: the first 10,000-model lint after it 66-97 ms, the next 41-54, then
+// 33). That cost 2 of the 10,000-model series' 5 runs and 1 of the 1,000-model series' 35, so the
+// median charged warm-up to 10,000 models only. One untimed run after it, in every series alike.
 function series(times, fn, runs) {
   globalThis.gc?.();
+  fn();
   for (let i = 0; i < runs; i++) times.push(timed(fn));
 }
 for (let block = 0; block < BLOCKS; block++) {
