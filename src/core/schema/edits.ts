@@ -4,7 +4,22 @@ import type { Attribute, Block, Field, Position } from "./ast";
 // Minimal text edits for fixes. New lines copy the block's indentation and Prisma's column
 // alignment (name, type, attributes) so a fixed model reads as if `prisma format` had run.
 
-function columns(block: Block): { indent: number; type: number; attributes: number } {
+type Columns = { indent: number; type: number; attributes: number };
+
+// A fix for a 1,000-model schema formats many lines for the same User block (one back-relation per
+// model): measured once per parsed block, not once per line. Blocks are never edited in place.
+const measured = new WeakMap<Block, Columns>();
+
+function columns(block: Block): Columns {
+  let found = measured.get(block);
+  if (!found) {
+    found = measure(block);
+    measured.set(block, found);
+  }
+  return found;
+}
+
+function measure(block: Block): Columns {
   let indent = 2;
   let type = 0;
   let attributes = 0;
