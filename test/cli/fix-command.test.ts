@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unifiedDiff } from "../../src/cli/format/unified-diff";
 import { CURRENT_SCHEMA, edit } from "../core/lint/rules/helpers";
+import { writeFiles } from "../write-files";
 import { runCli } from "./run-cli";
 
 /** A 1.x app with the ≤ 0.8 Session layout. */
@@ -13,14 +14,7 @@ const ADD_TOKEN = "prisma/migrations/20260102030405_better_auth_session_token/mi
 const V1 = JSON.stringify({ dependencies: { "better-auth": "1.7.25" } });
 let root: string;
 
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+const project = (name: string, files: Record<string, string>) => writeFiles(path.join(root, name), files);
 
 /** Every file under `dir` with its text, to prove a dry run changed nothing. */
 function snapshot(dir: string): Record<string, string> {

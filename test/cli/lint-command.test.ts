@@ -1,22 +1,16 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CURRENT_SCHEMA, edit } from "../core/lint/rules/helpers";
+import { writeFiles } from "../write-files";
 import { runCli } from "./run-cli";
 
 const BROKEN = edit(edit(CURRENT_SCHEMA, "  token     String\n", ""), "  @@unique([token])\n", "");
 let root: string;
 
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+const project = (name: string, files: Record<string, string>) => writeFiles(path.join(root, name), files);
 
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), "ba-doctor-cli-"));

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { organization, twoFactor } from "better-auth/plugins";
 import { HEALTHY } from "../core/doctor/fixtures";
 import "../generated/polyfill-groupby";
 import { CURRENT_SCHEMA } from "../core/lint/rules/helpers";
+import { writeFiles } from "../write-files";
 import { runCli } from "./run-cli";
 
 // `lint` on a project checks, besides the schema, the app's auth config, its .env files and its
@@ -16,14 +17,7 @@ let root: string;
 /** The schema Better Auth's own generator writes for the healthy app's plugins (twoFactor, organization). */
 let healthySchema: string;
 
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+const project = (name: string, files: Record<string, string>) => writeFiles(path.join(root, name), files);
 
 interface JsonFile {
   path: string;

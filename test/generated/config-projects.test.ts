@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "./polyfill-groupby";
 import { runCli } from "../cli/run-cli";
+import { writeFiles } from "../write-files";
 import { type GeneratedSchema, generateSchemas, MATRIX, type MatrixEntry } from "./generate";
 
 // A project as users have it: package.json, node_modules/better-auth, src/lib/auth.ts and the
@@ -63,10 +64,7 @@ function project(entry: MatrixEntry, split: boolean, schema: string): string {
     "prisma/schema.prisma": schema,
     ...authSource(entry, split),
   };
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
+  writeFiles(dir, files);
   mkdirSync(path.join(dir, "node_modules"));
   symlinkSync(path.join(ROOT_MODULES, "better-auth"), path.join(dir, "node_modules/better-auth"));
   return dir;

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { prepareProjectLookup } from "../../src/core/lookup/project";
+import { writeFiles } from "../write-files";
 import { schema1x } from "./fixtures";
 
 // The lookup finds prisma.config.* the way lint and fix do (core/schema/prisma-config.ts): from
@@ -16,11 +17,7 @@ afterEach(() => {
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "bad-lookup-config-"));
   projects.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, ".."), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
+  return writeFiles(dir, files);
 }
 
 const config = (url: string, schema = "prisma/schema") => `import { defineConfig, env } from "prisma/config";\nexport default defineConfig({\n  schema: "${schema}",\n  datasource: { url: ${url} },\n});\n`;
