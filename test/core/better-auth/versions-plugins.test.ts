@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { normaliseTables } from "../../../scripts/better-auth-versions/normalise.mjs";
 import { KNOWN_PLUGINS, pluginInstances } from "../../../scripts/better-auth-versions/plugin-instances.mjs";
 import { pluginModules } from "../../../scripts/better-auth-versions/load-plugins.mjs";
+import { INSTALLED_BETTER_AUTH } from "../../installed-better-auth";
 import {
   knownPluginVariants,
   pluginTablesFor,
@@ -98,19 +99,7 @@ describe("plugin contributions at the versions they changed", () => {
 
 describe("plugins.json agrees with the plugins installed here, called live", () => {
   const factories = new Set([...KNOWN_PLUGINS, ...knownPluginVariants().map((v) => v.exportName)]);
-  // better-auth is the devDependency (1.7.25); the others are npm aliases installed for the cookie tests
-  const cases: [string, string][] = [
-    ["better-auth", "1.7.25"],
-    ["better-auth-1.6", "1.6.34"],
-    ["better-auth-1.5", "1.5.6"],
-    ["better-auth-1.4", "1.4.22"],
-    ["better-auth-1.3", "1.3.34"],
-    ["better-auth-1.2", "1.2.12"],
-    ["better-auth-1.1", "1.1.21"],
-    ["better-auth-1.0", "1.0.22"],
-    ["better-auth-0.8", "0.8.8"],
-  ];
-  for (const [pkg, version] of cases) {
+  for (const [pkg, version] of INSTALLED_BETTER_AUTH) {
     it(`${pkg} (${version}): every plugin's getAuthTables({ plugins: [p] }) is core + pluginTablesFor`, async () => {
       const manifest = JSON.parse(readFileSync(join(process.cwd(), "node_modules", pkg, "package.json"), "utf8"));
       expect(manifest.version).toBe(version);

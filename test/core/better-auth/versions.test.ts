@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // the extractor's own normalisation, so the live packages are compared exactly as the JSON was made
 import { normaliseTables } from "../../../scripts/better-auth-versions/normalise.mjs";
+import { INSTALLED_BETTER_AUTH } from "../../installed-better-auth";
 import {
   maxSatisfying,
   publishedVersions,
@@ -193,20 +194,8 @@ describe("range boundaries: the exact difference between the last version of a r
 });
 
 describe("tables.json agrees with the packages installed here, called live", () => {
-  // better-auth is the devDependency (1.7.25); the others are npm aliases already installed for
-  // the cookie tests. Every version's migrator treats a missing `required` as NOT NULL.
-  const cases: [string, string][] = [
-    ["better-auth", "1.7.25"],
-    ["better-auth-1.6", "1.6.34"],
-    ["better-auth-1.5", "1.5.6"],
-    ["better-auth-1.4", "1.4.22"],
-    ["better-auth-1.3", "1.3.34"],
-    ["better-auth-1.2", "1.2.12"],
-    ["better-auth-1.1", "1.1.21"],
-    ["better-auth-1.0", "1.0.22"],
-    ["better-auth-0.8", "0.8.8"],
-  ];
-  for (const [pkg, version] of cases) {
+  // Every version's migrator treats a missing `required` as NOT NULL.
+  for (const [pkg, version] of INSTALLED_BETTER_AUTH) {
     it(`${pkg} (${version}) getAuthTables({}) normalised equals tablesFor("${version}").tables`, async () => {
       const manifest = join(process.cwd(), "node_modules", pkg, "package.json");
       expect(JSON.parse(readFileSync(manifest, "utf8")).version).toBe(version);
